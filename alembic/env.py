@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from sqlalchemy import pool
 
 import models
@@ -10,6 +12,17 @@ from app.config import load_config
 from app.db import make_engine
 
 config = context.config
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Render Okno's column types as plain SQLAlchemy types, so migrations never import models."""
+    from models.base import UtcDateTime
+
+    if type_ == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 target_metadata = models.Base.metadata
 
 
@@ -40,6 +53,7 @@ def run_migrations_online() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
             compare_server_default=False,
+            render_item=render_item,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -28,7 +28,7 @@ from models.orders import (
 )
 from models.statuses import ALL_ROLES, ROBOT_ROLE, Status, StatusGroup, StatusTransition
 from models.stores import Store, StoreKind
-from models.system import DeadLetter, OutboxEvent, Setting
+from models.system import DeadLetter, OutboxCursor, OutboxEvent, OutboxRetry, Setting
 from models.users import Role, User
 from models.work import PromoCode, Task
 
@@ -61,7 +61,9 @@ __all__ = [
     "OrderItem",
     "OrderSource",
     "OrderStatusHistory",
+    "OutboxCursor",
     "OutboxEvent",
+    "OutboxRetry",
     "PaymentMethod",
     "PaymentStatus",
     "Product",

@@ -7,7 +7,7 @@ import enum
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Enum, Integer, MetaData, Numeric, func
+from sqlalchemy import JSON, BigInteger, DateTime, Enum, Integer, MetaData, Numeric, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -29,6 +29,9 @@ BigId = BigInteger().with_variant(Integer(), "sqlite")
 JsonDoc = JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 MONEY = Numeric(12, 2)
+
+# Portable SQL for 'now' in DDL defaults (SQLite has no now() function).
+NOW = text("CURRENT_TIMESTAMP")
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -79,12 +82,12 @@ def utcnow() -> dt.datetime:
 
 
 class CreatedAtMixin:
-    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now(), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=NOW, default=utcnow)
 
 
 class TimestampsMixin(CreatedAtMixin):
     updated_at: Mapped[dt.datetime] = mapped_column(
-        server_default=func.now(), default=utcnow, onupdate=utcnow
+        server_default=NOW, default=utcnow, onupdate=utcnow
     )
 
 

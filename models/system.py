@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, BigId, CreatedAtMixin, utcnow
@@ -51,3 +51,34 @@ class DeadLetter(CreatedAtMixin, Base):
     errors: Mapped[dict[str, Any]] = mapped_column(default=dict)
     resolved_at: Mapped[dt.datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class OutboxCursor(Base):
+    """How far a named consumer (a worker handler such as ``erp.export``) has read the outbox.
+    Workers lock the row while they advance it, so two workers never handle one event twice."""
+
+    __tablename__ = "outbox_cursors"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OutboxRetry(CreatedAtMixin, Base):
+    """An event a handler failed on: retried with backoff without holding up the stream; after
+    the last attempt ``dead_at`` is set and a person looks at ``last_error``."""
+
+    __tablename__ = "outbox_retries"
+    __table_args__ = (
+        UniqueConstraint("handler", "event_id"),
+        Index("ix_outbox_retries_due", "dead_at", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    handler: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[int] = mapped_column(ForeignKey("outbox_events.id"))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[dt.datetime]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    done_at: Mapped[dt.datetime | None]
+    dead_at: Mapped[dt.datetime | None]
