@@ -122,8 +122,10 @@ class Order(TimestampsMixin, Base):
     no_answer_attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime | None]
     callback_at: Mapped[dt.datetime | None]
-    # click & collect reserve
+    # click & collect: how long the store holds the goods once the order is ready for pickup
     reserve_until: Mapped[dt.datetime | None]
+    # set while this order holds stock at its shipping store (stock.reserved includes it)
+    stock_reserved_at: Mapped[dt.datetime | None]
 
     # the robot's verdict: [{"rule": ..., "passed": bool, "expected": ..., "actual": ...}]
     robot_checks: Mapped[list[Any] | None]
