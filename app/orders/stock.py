@@ -43,7 +43,9 @@ def availability(session: Session, order_id: int, store_id: int) -> list[Availab
             select(Stock.offer_id, Stock.quantity - Stock.reserved).where(
                 Stock.store_id == store_id, Stock.offer_id.in_(wanted)
             )
-        ).tuples()
+        )
+        .tuples()
+        .all()
     )
     return [Availability(oid, qty, int(free.get(oid, 0))) for oid, qty in sorted(wanted.items())]
 

@@ -1,0 +1,38 @@
+"""``okno worker``: run the robots, timers and dispatchers (see app/worker.py)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import clock_from, print_json
+from app.config import load_config
+from app.worker import Worker, default_handlers
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("worker", help="the headless worker: robot, timers, dispatch")
+    p.add_argument("--once", action="store_true", help="do what is due now, print it, exit")
+    p.add_argument("--now", help="with --once: act as if it were this ISO-8601 instant")
+    p.add_argument("--interval", type=float, default=2.0, help="seconds between idle rounds")
+    p.set_defaults(handler=_worker)
+
+
+def _worker(args: argparse.Namespace) -> int:
+    if args.now and not args.once:
+        print("okno: error: --now only makes sense with --once")
+        return 2
+    config = load_config(args.database_url)
+    worker = Worker(
+        config.database_url,
+        clock_from(args.now),
+        default_handlers(config.database_url),
+        interval=args.interval,
+    )
+    if args.once:
+        report = worker.run_once()
+        print_json(report.as_json())
+        return 1 if report.errors else 0
+    worker.install_signal_handlers()
+    worker.run_forever()
+    return 0
