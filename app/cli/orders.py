@@ -102,6 +102,7 @@ def _take(args: argparse.Namespace) -> int:
     config = load_config(args.database_url)
     with session_scope(config.database_url) as session:
         actor = actor_for_user(session, args.user)
+    assert actor.user_id is not None  # a user actor always has an id
     claimed = take_next(config.database_url, operator_id=actor.user_id, clock=clock_from(args.now))
     if claimed is None:
         if args.json:
