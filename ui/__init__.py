@@ -1,0 +1,1 @@
+"""Okno's Qt user interface (the only package that imports PySide6)."""

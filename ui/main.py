@@ -1,0 +1,185 @@
+"""Start the console: ``okno console [--demo]`` or the ``okno-console`` GUI script.
+
+Start-up is kept lean (PERF.md T10): heavy modules are imported when first needed, the window
+is built while a worker thread checks (or prepares) the database, and it is shown once the
+database is ready; the first page of orders then arrives through the op runner."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app.config import Config, load_config
+from ui import i18n
+from ui.ops import Lane, Op, OpError, OpRunner, install_runner
+from ui.settings import ui_settings
+from ui.startup import StartupReport, prepare_database
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = Path(__file__).resolve().parent / "style.qss"
+# a start-up step shorter than this shows no progress dialog (no flash on a normal start)
+PROGRESS_DELAY_MS = 400
+
+
+class _Progress(QObject):
+    """Carries progress text from the start-up worker to the dialog (queued across threads)."""
+
+    sig_message = Signal(str)
+
+
+def create_application() -> QApplication:
+    """The QApplication with Okno's names, style, stylesheet and language."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("Okno")
+    app.setOrganizationName("Okno")
+    app.setApplicationDisplayName("Okno")
+    app.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    i18n.install_language(i18n.choose_language(ui_settings()))
+    return app
+
+
+class ConsoleLauncher(QObject):
+    """Runs the start-up step off the UI thread, then opens the main window."""
+
+    # the window is shown and its first page of orders has arrived
+    sig_ready = Signal()
+
+    def __init__(self, app: QApplication, config: Config, demo: bool) -> None:
+        super().__init__(app)
+        self.app = app
+        self.config = config
+        self.demo = demo
+        self.exit_code = 0
+        self.started = time.perf_counter()
+        self.runner = OpRunner(config.database_url, self)
+        install_runner(self.runner)
+        self.window: MainWindow | None = None
+        self.progress: QProgressDialog | None = None
+        self._progress = _Progress(self)
+
+    def start(self) -> None:
+        config, demo = self.config, self.demo
+        emit = self._progress.sig_message.emit
+
+        def prepare() -> StartupReport:
+            return prepare_database(config, demo=demo, progress=emit)
+
+        self.app.setQuitOnLastWindowClosed(False)  # until the window exists
+        Op(self, prepare, lane=Lane.DB, runner=self.runner).success(self._ready).failure(
+            self._failed
+        ).run()
+        # Built while the worker checks the database: the two overlap.
+        from ui.main_window import MainWindow
+
+        self.window = MainWindow(self.config, self.runner)
+        self._progress.sig_message.connect(self._show_progress)
+        QTimer.singleShot(PROGRESS_DELAY_MS, self._open_progress)
+
+    def _open_progress(self) -> None:
+        if self.window is None or self.window.isVisible() or self.exit_code:
+            return
+        dialog = QProgressDialog(self.tr("Preparing the database…"), "", 0, 0)
+        dialog.setWindowTitle(self.tr("Okno"))
+        dialog.setCancelButton(None)  # migrations and seeding are not safely interruptible
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(420)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.progress = dialog
+        dialog.show()
+
+    def _show_progress(self, message: str) -> None:
+        log.info("start-up: %s", message)
+        if self.progress is not None:
+            self.progress.setLabelText(self.tr("Preparing the database…") + "\n" + message)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _ready(self, report: StartupReport) -> None:
+        self._close_progress()
+        assert self.window is not None
+        log.info(
+            "database ready (revision %s%s%s) after %.0f ms",
+            report.revision,
+            ", migrated" if report.migrated else "",
+            ", demo data seeded" if report.seeded else "",
+            (time.perf_counter() - self.started) * 1000,
+        )
+        window = self.window
+        self.app.setQuitOnLastWindowClosed(True)
+        window.show()
+        window.orders.sig_rows_loaded.connect(self._first_page)
+        window.start()
+
+    def _first_page(self, _rows: int) -> None:
+        assert self.window is not None
+        self.window.orders.sig_rows_loaded.disconnect(self._first_page)
+        log.info("console usable %.0f ms after start", (time.perf_counter() - self.started) * 1000)
+        self.sig_ready.emit()
+
+    def _failed(self, error: OpError) -> None:
+        self._close_progress()
+        self.exit_code = 1
+        message = error.message
+        log.error("cannot start: %s", error.detail)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Okno cannot start"),
+            message,
+            QMessageBox.StandardButton.Close,
+        )
+        box.setDetailedText(error.detail)
+        box.finished.connect(lambda _result: self.app.exit(1))
+        self.failure_box = box
+        box.open()
+
+
+def run_console(database_url: str | None, demo: bool) -> int:
+    """Open the console on ``database_url`` (None: ``OKNO_DATABASE_URL`` or the embedded
+    SQLite file). With ``demo``, an empty SQLite database is filled with demo data first.
+    Returns the process exit code."""
+    app = create_application()
+    launcher = ConsoleLauncher(app, load_config(database_url), demo)
+    if os.environ.get("OKNO_QUIT_WHEN_READY") == "1":
+        # for start-up measurements (T10): quit as soon as the first page is on screen
+        launcher.sig_ready.connect(app.quit)
+    launcher.start()
+    code = app.exec()
+    if launcher.window is not None:
+        launcher.window.close()
+    launcher.runner.shutdown()
+    install_runner(None)
+    return launcher.exit_code or code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The ``okno-console`` entry point."""
+    parser = argparse.ArgumentParser(prog="okno-console", description="Okno operator console")
+    parser.add_argument("--database-url", metavar="URL", help="default: $OKNO_DATABASE_URL")
+    parser.add_argument("--demo", action="store_true", help="seed an empty SQLite database")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    return run_console(args.database_url, args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

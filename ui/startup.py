@@ -1,0 +1,87 @@
+"""What the console does with the database before its window opens (runs on a worker thread).
+
+* SQLite (the embedded default, or a file given by URL): migrate when the schema is fresh or
+  behind; it is this workstation's own database, so nobody else has to be asked.
+* PostgreSQL: never migrate from a console (hundreds of them share one database); refuse to
+  start with a message naming the command to run if the schema is not at head.
+* ``demo``: on SQLite, if there are no orders, fill it with deterministic demo data. Never on
+  PostgreSQL: there ``okno demo seed`` is an explicit, separate decision.
+
+No Qt here: the caller passes a ``progress`` callable and runs this off the UI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.config import Config
+
+log = logging.getLogger(__name__)
+
+DEMO_CUSTOMERS = 2000
+DEMO_ORDERS = 5000
+
+
+class StartupError(Exception):
+    """The console cannot start on this database; the message says what to do."""
+
+    # shown to the operator as it is (ui.ops)
+    user_facing = True
+
+
+@dataclass(frozen=True, slots=True)
+class StartupReport:
+    """What ``prepare_database`` did."""
+
+    migrated: bool
+    seeded: bool
+    revision: str | None
+
+
+def prepare_database(
+    config: Config, *, demo: bool, progress: Callable[[str], None] = log.info
+) -> StartupReport:
+    """Check (and on SQLite, bring up to date) the schema; seed demo data when asked."""
+    # Imported here: Alembic is only needed on this one-time step, off the UI thread.
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy import select
+
+    from app import migrations
+    from app.db import session_scope
+    from models import Order
+
+    url = config.database_url
+    sqlite = url.startswith("sqlite")
+    try:
+        current = migrations.current_revision(url)
+    except sa_exc.OperationalError as exc:
+        first_line = str(getattr(exc, "orig", exc)).splitlines()[0]
+        raise StartupError(f"Cannot connect to the database: {first_line}") from exc
+    head = migrations.head_revision()
+    migrated = False
+    if current != head:
+        if not sqlite:
+            where = current or "empty (no Okno schema)"
+            raise StartupError(
+                f"The database schema is at revision {where}, this Okno needs {head}. "
+                "Ask the administrator to run: okno db upgrade"
+            )
+        progress("Creating the database…" if current is None else "Updating the database…")
+        migrations.upgrade(url)
+        migrated = True
+
+    seeded = False
+    if demo:
+        if not sqlite:
+            log.warning("--demo only seeds an SQLite database; use `okno demo seed` for %s", url)
+        else:
+            with session_scope(url) as session:
+                has_orders = session.execute(select(Order.id).limit(1)).first() is not None
+            if not has_orders:
+                from app.demo.seed import seed_demo
+
+                progress("Creating demo data…")
+                seed_demo(url, customers=DEMO_CUSTOMERS, orders=DEMO_ORDERS, progress=progress)
+                seeded = True
+    return StartupReport(migrated=migrated, seeded=seeded, revision=head)
