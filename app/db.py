@@ -27,6 +27,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite's own lower()/upper() only fold ASCII; Russian names must match case-insensitively
+    # exactly as they do on PostgreSQL.
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+    dbapi_connection.create_function("upper", 1, _unicode_upper, deterministic=True)
+
+
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _unicode_upper(value: Any) -> Any:
+    return value.upper() if isinstance(value, str) else value
 
 
 def _sqlite_begin(conn: Any) -> None:

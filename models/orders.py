@@ -138,7 +138,11 @@ class Order(TimestampsMixin, Base):
 
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    # Every UPDATE through the ORM carries "WHERE version = <loaded>" (a concurrent writer makes
+    # it match nothing → StaleDataError); the services bump the number once per operation
+    # (app/orders/workflow.flush_versioned) rather than once per flush, and lease heartbeats
+    # don't bump it at all, so an operator's open card isn't invalidated by bookkeeping.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class OrderItem(CreatedAtMixin, Base):

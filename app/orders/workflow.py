@@ -96,9 +96,11 @@ def check_version(session: Session, order: Order, expected_version: int | None) 
 
 
 def flush_versioned(session: Session, order: Order, expected_version: int | None) -> None:
-    """Flush the order's UPDATE; a concurrent writer who got there first turns into a
-    :class:`VersionConflict` (the ORM's ``WHERE version = :loaded`` matched no row)."""
+    """Bump the order's version (once per service operation) and flush; a concurrent writer
+    who got there first turns into a :class:`VersionConflict` (the ORM's
+    ``WHERE version = :loaded`` matched no row)."""
     loaded = order.version
+    order.version = loaded + 1
     try:
         session.flush()
     except StaleDataError:
