@@ -64,12 +64,16 @@ class ConsoleLauncher(QObject):
         self.config = config
         self.demo = demo
         self.exit_code = 0
+        self.running = False  # inside run_console's app.exec()
         self.started = time.perf_counter()
         self.runner = OpRunner(config.database_url, self)
         install_runner(self.runner)
         self.window: MainWindow | None = None
         self.progress: QProgressDialog | None = None
         self._progress = _Progress(self)
+        self._progress_timer = QTimer(self)  # owned: it dies with the launcher
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.timeout.connect(self._open_progress)
 
     def start(self) -> None:
         config, demo = self.config, self.demo
@@ -87,7 +91,27 @@ class ConsoleLauncher(QObject):
 
         self.window = MainWindow(self.config, self.runner)
         self._progress.sig_message.connect(self._show_progress)
-        QTimer.singleShot(PROGRESS_DELAY_MS, self._open_progress)
+        self._progress_timer.start(PROGRESS_DELAY_MS)
+
+    def _leave(self, _result: int = 0) -> None:
+        # only a running event loop may be told to exit: outside exec() the request would stay
+        # pending and end the next event loop that starts (Qt keeps a "quit now" flag)
+        if self.running:
+            self.app.exit(self.exit_code)
+
+    def close(self) -> None:
+        """Close the window (saving its layout), stop the workers, release everything."""
+        self._close_progress()
+        if self.window is not None:
+            # closing the last window would post a Quit that outlives the event loop
+            self.app.setQuitOnLastWindowClosed(False)
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+            self.app.setQuitOnLastWindowClosed(True)
+        self.runner.shutdown()
+        install_runner(None)
+        self.deleteLater()
 
     def _open_progress(self) -> None:
         if self.window is None or self.window.isVisible() or self.exit_code:
@@ -107,6 +131,7 @@ class ConsoleLauncher(QObject):
             self.progress.setLabelText(self.tr("Preparing the database…") + "\n" + message)
 
     def _close_progress(self) -> None:
+        self._progress_timer.stop()
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
@@ -146,7 +171,7 @@ class ConsoleLauncher(QObject):
             QMessageBox.StandardButton.Close,
         )
         box.setDetailedText(error.detail)
-        box.finished.connect(lambda _result: self.app.exit(1))
+        box.finished.connect(self._leave)
         self.failure_box = box
         box.open()
 
@@ -159,14 +184,14 @@ def run_console(database_url: str | None, demo: bool) -> int:
     launcher = ConsoleLauncher(app, load_config(database_url), demo)
     if os.environ.get("OKNO_QUIT_WHEN_READY") == "1":
         # for start-up measurements (T10): quit as soon as the first page is on screen
-        launcher.sig_ready.connect(app.quit)
+        launcher.sig_ready.connect(launcher._leave)
     launcher.start()
+    launcher.running = True
     code = app.exec()
-    if launcher.window is not None:
-        launcher.window.close()
-    launcher.runner.shutdown()
-    install_runner(None)
-    return launcher.exit_code or code
+    launcher.running = False
+    exit_code = launcher.exit_code or code
+    launcher.close()
+    return exit_code
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -188,7 +188,8 @@ class OrderTableModel(QAbstractTableModel):
         ).run()
 
     def _append(self, page: tuple[tuple[OrderRow, FormattedRow], ...]) -> None:
-        self._loading = False
+        # _loading stays True until the rows are in: views (and model testers) call fetchMore
+        # from the insert signals, and a fetch started there must continue after this page.
         if len(page) < self._page_size:
             self._exhausted = True
         if page:
@@ -200,6 +201,7 @@ class OrderTableModel(QAbstractTableModel):
                 self._cells.append(formatted.cells)
                 self._tooltips.append(formatted.tooltip)
             self.endInsertRows()
+        self._loading = False
         self.sig_rows_loaded.emit(len(self._rows))
 
     def _page_failed(self, error: OpError) -> None:

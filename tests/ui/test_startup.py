@@ -1,0 +1,83 @@
+"""Console start-up: migrate SQLite, refuse a PostgreSQL schema that is not at head, open the
+window end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app import migrations
+from app.config import load_config
+from tests import pg
+from tests.ui.conftest import add_orders
+from ui.main import ConsoleLauncher, run_console
+from ui.startup import StartupError, prepare_database
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def empty_postgresql() -> Iterator[str]:
+    """A PostgreSQL database with no Okno schema at all."""
+    url = pg.create_database("okno_startup")
+    yield url
+    pg.drop_database(url)
+
+
+def test_a_fresh_sqlite_file_is_migrated_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    steps: list[str] = []
+    first = prepare_database(load_config(url), demo=False, progress=steps.append)
+    assert first.migrated and not first.seeded
+    assert migrations.current_revision(url) == migrations.head_revision() == first.revision
+    assert steps == ["Creating the database…"]
+    again = prepare_database(load_config(url), demo=False, progress=steps.append)
+    assert not again.migrated
+
+
+def test_postgresql_behind_head_is_refused_with_the_command_to_run(
+    empty_postgresql: str,
+) -> None:
+    with pytest.raises(StartupError, match="run: okno db upgrade") as refused:
+        prepare_database(load_config(empty_postgresql), demo=False)
+    assert "empty (no Okno schema)" in str(refused.value)
+    assert migrations.current_revision(empty_postgresql) is None  # nothing was touched
+
+
+def test_demo_never_seeds_postgresql(empty_postgresql: str) -> None:
+    migrations.upgrade(empty_postgresql)
+    report = prepare_database(load_config(empty_postgresql), demo=True)
+    assert (report.migrated, report.seeded) == (False, False)
+
+
+def test_unreachable_server_is_a_clear_message() -> None:
+    url = "postgresql://okno@127.0.0.1:1/okno?connect_timeout=2"
+    with pytest.raises(StartupError, match="Cannot connect to the database"):
+        prepare_database(load_config(url), demo=False)
+
+
+def test_the_launcher_shows_why_it_cannot_start(qtbot: Any, empty_postgresql: str) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    launcher = ConsoleLauncher(app, load_config(empty_postgresql), demo=False)
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.exit_code == 1)
+    box = launcher.failure_box
+    assert box.isVisible()
+    assert "okno db upgrade" in box.text()
+    assert launcher.window is not None and not launcher.window.isVisible()
+    box.close()
+    launcher.close()
+    app.setQuitOnLastWindowClosed(True)
+
+
+def test_run_console_opens_the_window_with_orders(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_orders(db_url, 30)
+    monkeypatch.setenv("OKNO_QUIT_WHEN_READY", "1")  # quit once the first page is shown
+    assert run_console(db_url, demo=False) == 0
