@@ -7,6 +7,9 @@ geometry, so docks slot in without touching the panels."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -29,7 +32,11 @@ def describe_database(url: str) -> str:
     """Where the data lives, for the status bar: never a password."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return f"SQLite: {parsed.database or ':memory:'}"
+        path = parsed.database or ":memory:"
+        home = str(Path.home())
+        if path.startswith(home + os.sep):  # shorter, and the user name is nobody's business
+            path = "~" + path[len(home) :]
+        return f"SQLite: {path}"
     host = parsed.host or "localhost"
     port = f":{parsed.port}" if parsed.port else ""
     user = f"{parsed.username}@" if parsed.username else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -142,3 +143,5 @@ def test_database_description_never_shows_a_password() -> None:
     assert pg == "PostgreSQL: okno@db.example:5433/okno"
     assert "s3cret" not in pg
     assert describe_database("sqlite:////var/lib/okno.sqlite3") == "SQLite: /var/lib/okno.sqlite3"
+    home = Path.home() / ".local/share/Okno/okno.sqlite3"
+    assert describe_database(f"sqlite:///{home}") == "SQLite: ~/.local/share/Okno/okno.sqlite3"

@@ -20,6 +20,7 @@ from ui.models.order_table import (
     COL_CUSTOMER,
     COL_NUMBER,
     COL_STATUS,
+    COL_STORE,
     COL_TOTAL,
     DISPLAY,
     ORDER_ID_ROLE,
@@ -129,6 +130,10 @@ def test_display_roles_alignment_and_tooltip(
     assert model.data(model.index(zero, 3), DISPLAY) == "+7 916 123-45-67"
     assert model.data(model.index(zero, COL_NUMBER), TOOLTIP) == "Being worked on by Анна Смирнова"
     assert model.data(model.index(one, COL_NUMBER), TOOLTIP) is None
+    # often-elided columns show their full text, plus the lease when there is one
+    assert model.data(model.index(one, COL_CUSTOMER), TOOLTIP) == "Ольга Петрова"
+    store_tip = model.data(model.index(zero, COL_STORE), TOOLTIP)
+    assert store_tip == "Тверская\nBeing worked on by Анна Смирнова"
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert model.data(model.index(zero, COL_TOTAL), ALIGNMENT) == right
     assert model.data(model.index(zero, COL_CUSTOMER), ALIGNMENT) != right

@@ -59,6 +59,7 @@ COLUMNS: tuple[tuple[Any, bool], ...] = (  # Any: QT_TRANSLATE_NOOP is typed as 
 )
 COL_NUMBER, COL_CREATED, COL_CUSTOMER, COL_PHONE, COL_TOTAL, COL_STATUS = range(6)
 COL_SOURCE, COL_STORE, COL_OPERATOR, COL_ATTEMPTS, COL_NEXT_ATTEMPT = range(6, 11)
+_FULL_TEXT_TOOLTIP = frozenset({COL_CUSTOMER, COL_STORE, COL_OPERATOR})
 _ALIGN = tuple(_RIGHT if numeric else _LEFT for _, numeric in COLUMNS)
 _COLUMN_COUNT = len(COLUMNS)
 
@@ -132,6 +133,11 @@ class OrderTableModel(QAbstractTableModel):
     def exhausted(self) -> bool:
         """True once the last page has arrived."""
         return self._exhausted
+
+    @property
+    def language(self) -> str:
+        """The language rows are formatted in."""
+        return self._formatter.language
 
     def source_labels(self) -> tuple[str, ...]:
         """The source names as currently shown (for sizing the column)."""
@@ -238,12 +244,20 @@ class OrderTableModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return _ALIGN[index.column()]
         if role == TOOLTIP:
-            return self._tooltips[index.row()]
+            return self._tooltip(index.row(), index.column())
         if role == STATUS_CODE_ROLE:
             return self._rows[index.row()].status_code
         if role == ORDER_ID_ROLE:
             return self._rows[index.row()].id
         return None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        # Columns whose text is often elided show it in full; any leased row says who has it.
+        lease = self._tooltips[row]
+        text = self._cells[row][column] if column in _FULL_TEXT_TOOLTIP else ""
+        if text and lease:
+            return f"{text}\n{lease}"
+        return text or lease
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMN_COUNT:

@@ -5,7 +5,7 @@ rest of the window only through its ``sig_*`` signals and public methods."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,19 +45,22 @@ ROW_HEIGHT = 30
 # table's font (never from the data: no ResizeToContents on a table of millions of rows). The
 # customer column takes whatever is left.
 _TEMPLATES = {
-    COL_NUMBER: "WW-0000000",
+    COL_NUMBER: "0000000",
     COL_CREATED: "00.00.0000 00:00",
     COL_PHONE: "+7 000 000-00-00",
     COL_TOTAL: "000 000,00 ₽",
     COL_SOURCE: "Mobile app",
-    COL_STORE: "Store name",
+    COL_STORE: "Gulliver, ТРЦ «",  # long names elide; the tooltip has them in full
     COL_OPERATOR: "Анна Смирнова",
     COL_ATTEMPTS: "00",
     COL_NEXT_ATTEMPT: "00.00.0000 00:00",
 }
-# the longest seeded status names, in a chip (padding added below)
-_STATUS_TEMPLATES = ("Требует согласования", "Needs confirmation")
-_CELL_PADDING = 24  # the style's text margins + the stylesheet's item padding + air
+# the longest seeded status name per language, in a chip (padding added below)
+_STATUS_TEMPLATES = {"ru": "Требует согласования", "en": "Needs confirmation"}
+_CUSTOMER_TEMPLATE = "Маргарита Смирнова"
+# who gets the width left over, and how much of it
+_SPARE_SHARES = {COL_CUSTOMER: 0.5, COL_STORE: 0.3, COL_OPERATOR: 0.2}
+_CELL_PADDING = 20  # the style's text margins + the stylesheet's item padding + air
 _CHIP_PADDING = 16 + 8
 
 # The views offered until saved views arrive (issue 4); their names are in retranslate().
@@ -87,6 +90,7 @@ class OrderListPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("OrderListPanel")
         self.model = OrderTableModel(runner, formatter, parent=self)
+        self._base_widths: dict[int, int] = {}
 
         self.title = QLabel(self)
         self.title.setObjectName("PanelTitle")
@@ -131,7 +135,7 @@ class OrderListPanel(QWidget):
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self.table.viewport().installEventFilter(self)  # share spare width on resize
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,19 +179,36 @@ class OrderListPanel(QWidget):
         head = QFontMetrics(bold)
         model = self.model
         for column in range(model.columnCount()):
-            if column == COL_CUSTOMER:
-                continue
             header_text = str(model.headerData(column, Qt.Orientation.Horizontal))
             if column == COL_STATUS:
-                content = max(cell.horizontalAdvance(t) for t in _STATUS_TEMPLATES) + _CHIP_PADDING
+                template = _STATUS_TEMPLATES.get(self.model.language, _STATUS_TEMPLATES["ru"])
+                content = cell.horizontalAdvance(template) + _CHIP_PADDING
             elif column == COL_SOURCE:
                 labels = self.model.source_labels()
                 content = max(cell.horizontalAdvance(t) for t in labels)
+            elif column == COL_CUSTOMER:
+                content = cell.horizontalAdvance(_CUSTOMER_TEMPLATE)
             else:
                 content = cell.horizontalAdvance(_TEMPLATES[column])
-            self.table.setColumnWidth(
-                column, max(content, head.horizontalAdvance(header_text)) + _CELL_PADDING
+            self._base_widths[column] = (
+                max(content, head.horizontalAdvance(header_text)) + _CELL_PADDING
             )
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Every column at its base width; the spare width goes to the name columns (customer
+        first), so a wide screen shows names in full instead of an empty last column."""
+        if not self._base_widths:
+            return
+        spare = self.table.viewport().width() - sum(self._base_widths.values())
+        extra = {c: int(max(spare, 0) * share) for c, share in _SPARE_SHARES.items()}
+        for column, width in self._base_widths.items():
+            self.table.setColumnWidth(column, width + extra.get(column, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def _view_chosen(self, _index: int) -> None:
         self.reload()
