@@ -58,12 +58,24 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             dbapi_connection.isolation_level = None
 
         event.listen(engine, "begin", _sqlite_begin)
+        _install_change_hints(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)  # survive a database restart (T11)
     if "poolclass" not in kwargs:
         kwargs.setdefault("pool_size", 5)
         kwargs.setdefault("max_overflow", 10)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    _install_change_hints(engine)
+    return engine
+
+
+def _install_change_hints(engine: Engine) -> None:
+    # Commits that emitted outbox events wake the change listeners (NOTIFY on PostgreSQL,
+    # in-process wake-up everywhere): see app/change_feed.py. Imported here because
+    # app.change_feed itself uses this module.
+    from app.change_feed import install_notify_hints
+
+    install_notify_hints(engine)
 
 
 def get_engine(url: str) -> Engine:
