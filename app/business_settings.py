@@ -56,6 +56,58 @@ _SPECS: tuple[SettingSpec, ...] = (
         "An operator's claim on an order lapses after this long without a heartbeat.",
     ),
     SettingSpec("shop.phone", str, "8 800 555-35-35", "Phone number quoted in SMS templates."),
+    # customer segments (app/customers/segments.py)
+    SettingSpec(
+        "segments.vip_ltv",
+        Decimal,
+        Decimal("50000"),
+        "VIP: lifetime value (sum of completed orders, RUB) at least this.",
+    ),
+    SettingSpec(
+        "segments.low_buyout_pct",
+        Decimal,
+        Decimal("50"),
+        "Low buyout: buyout rate below this percent makes a customer 'prepayment only'.",
+    ),
+    SettingSpec(
+        "segments.low_buyout_min_decided",
+        int,
+        3,
+        "Low buyout needs at least this many decided orders (completed, cancelled or returned "
+        "after confirmation) before it applies.",
+    ),
+    SettingSpec(
+        "segments.new_days", int, 30, "New: the first order was placed within this many days."
+    ),
+    SettingSpec(
+        "segments.dormant_days", int, 180, "Dormant: no order for at least this many days."
+    ),
+    # children's birthday promos (app/customers/birthdays.py)
+    SettingSpec(
+        "birthday.enabled", bool, True, "The worker issues birthday promo codes for children."
+    ),
+    SettingSpec(
+        "birthday.days_before",
+        int,
+        7,
+        "Issue the promo code this many days before the child's birthday (at most 60).",
+    ),
+    SettingSpec(
+        "birthday.discount_pct", Decimal, Decimal("10"), "Birthday promo discount, percent."
+    ),
+    SettingSpec(
+        "birthday.valid_days_after",
+        int,
+        7,
+        "The birthday promo code stays valid this many days after the birthday.",
+    ),
+    SettingSpec(
+        "customers.custom_fields",
+        list,
+        [],
+        'Custom customer fields: a list of {"key", "label", "type", "choices"}; types str, int, '
+        "decimal, bool, date, choice.",
+    ),
 )
 
 SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}
@@ -71,6 +123,8 @@ def _decode(spec: SettingSpec, text: str) -> Any:
 
 
 def _encode(spec: SettingSpec, value: Any) -> str:
+    if spec.type is list and not isinstance(value, list | tuple):
+        raise ValueError(f"{value!r} is not a list")
     if spec.type is Decimal:
         return json.dumps(str(Decimal(str(value))))
     return json.dumps(spec.type(value))
@@ -79,13 +133,18 @@ def _encode(spec: SettingSpec, value: Any) -> str:
 def get_setting(session: Session, key: str) -> Any:
     spec = SPECS[key]
     text = session.scalar(select(Setting.value).where(Setting.key == key))
-    return spec.default if text is None else _decode(spec, text)
+    return _default(spec) if text is None else _decode(spec, text)
+
+
+def _default(spec: SettingSpec) -> Any:
+    # a list default is shared by every caller: hand out copies so nobody can change it
+    return list(spec.default) if isinstance(spec.default, list) else spec.default
 
 
 def all_settings(session: Session) -> dict[str, Any]:
     stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
     return {
-        key: _decode(spec, stored[key]) if key in stored else spec.default
+        key: _decode(spec, stored[key]) if key in stored else _default(spec)
         for key, spec in SPECS.items()
     }
 

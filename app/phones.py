@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import phonenumbers
 
 DEFAULT_REGION = "RU"
-_EXTENSION = re.compile(r"(?:доб\.?|ext\.?|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(
+    r"(?:доб(?:авочный)?|вн(?:утр(?:енний)?)?|ext(?:ension)?|x|#)\.?\s*:?\s*(\d{1,6})\s*$",
+    re.IGNORECASE,
+)
 
 
 class PhoneError(ValueError):
@@ -46,14 +49,23 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Phone:
     # "007..." and "0049..." are the international prefix typed as zeros: treat as "+".
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
-    # A bare 10-digit Russian mobile ("9161234567") and "7XXXXXXXXXX" without the plus sign.
     bare = re.sub(r"[\s()\-.]", "", candidate)
-    if region == "RU" and bare.isdigit() and len(bare) == 11 and bare[0] == "7":
-        candidate = "+" + bare
+    if region == "RU":
+        # "7XXXXXXXXXX" without the plus sign (a bare "9161234567" parses as national already).
+        if bare.isdigit() and len(bare) == 11 and bare[0] == "7":
+            candidate = "+" + bare
+        # "+8 916 …": the trunk prefix 8 typed with a plus; there is no country code 8.
+        elif bare.startswith("+8") and bare[1:].isdigit() and len(bare) == 12:
+            candidate = bare[1:]
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException as exc:
-        raise PhoneError(raw, _parse_reason(exc)) from None
+        # Words around the number ("+7 916 … (мобильный)", "тел. 8 916 …") or two numbers in
+        # one field: look for numbers inside the text, accept exactly one.
+        found = _number_in_text(raw, text, region)
+        if found is None:
+            raise PhoneError(raw, _parse_reason(exc)) from None
+        number = found
     if not phonenumbers.is_possible_number(number):
         raise PhoneError(raw, "wrong number of digits for a phone number")
     if not phonenumbers.is_valid_number(number):
@@ -70,6 +82,15 @@ def try_normalize(raw: str | None, region: str = DEFAULT_REGION) -> Phone | None
         return normalize_phone(raw, region)
     except PhoneError:
         return None
+
+
+def _number_in_text(raw: str, text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    """The one phone number written inside ``text``; several numbers are refused."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    matches = list(matcher)
+    if len(matches) > 1:
+        raise PhoneError(raw, f"{len(matches)} phone numbers in it; give one")
+    return matches[0].number if matches else None
 
 
 def _extension_of(text: str) -> str | None:

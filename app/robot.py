@@ -18,11 +18,17 @@ from sqlalchemy.orm import Session
 from app.actors import ROBOT
 from app.business_settings import all_settings
 from app.clock import Clock
+from app.customers.segments import (
+    PREPAYMENT_ONLY_TAG,
+    SegmentRules,
+    low_buyout_customer_ids,
+    requires_prepayment,
+)
 from app.orders import stock
 from app.orders.workflow import change_status
 from models import CustomerTag, DeliveryType, Order, OrderItem, PaymentStatus
 
-PREPAYMENT_ONLY_TAG = "prepayment_only"
+__all__ = ["PREPAYMENT_ONLY_TAG", "backtest", "decide", "process_new_orders"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +74,10 @@ def gather_facts(session: Session, order: Order) -> OrderFacts:
         for a in stock.availability(session, order.id, order.shipping_store_id):
             if a.available < a.wanted:
                 shortages.append(f"offer {a.offer_id}: {a.wanted} wanted, {a.available} free")
-    prepayment_only = False
-    if order.customer_id is not None:
-        prepayment_only = (
-            session.scalar(
-                select(func.count())
-                .select_from(CustomerTag)
-                .where(
-                    CustomerTag.customer_id == order.customer_id,
-                    CustomerTag.tag == PREPAYMENT_ONLY_TAG,
-                )
-            )
-            or 0
-        ) > 0
+    # staff's prepayment_only tag, or the low-buyout segment (app/customers/segments.py)
+    prepayment_only = order.customer_id is not None and requires_prepayment(
+        session, order.customer_id
+    )
     item_count = session.scalar(
         select(func.count()).select_from(OrderItem).where(OrderItem.order_id == order.id)
     )
@@ -257,7 +254,14 @@ def backtest(
                 func.coalesce(func.trim(Order.delivery_address), "") != "",
             ),
         ),
-        or_(paid, Order.customer_id.is_(None), Order.customer_id.not_in(prepayment_only)),
+        or_(
+            paid,
+            Order.customer_id.is_(None),
+            and_(
+                Order.customer_id.not_in(prepayment_only),
+                Order.customer_id.not_in(low_buyout_customer_ids(SegmentRules.load(session))),
+            ),
+        ),
     )
     columns = [func.count().label("considered")] + [
         func.coalesce(func.sum(case((and_(eligible, Order.total < t), 1), else_=0)), 0)

@@ -1,16 +1,71 @@
-"""Customers, their phones (raw + E.164), children, tags and notes."""
+"""Customers, their phones (raw + E.164), children, tags and notes.
+
+Search columns: ``customers.search_text`` (lower-case, ``ё`` → ``е``, words of the name and the
+e-mail, each preceded by a space) and ``customers.name_key`` (first and last name words, sorted)
+are derived from the other columns by :func:`customer_search_text` / :func:`customer_name_key`
+on every ORM insert and update (mapper events below), so no code path can forget them. Loaders
+that bypass the ORM (COPY) fill them with ``app.customers.text.backfill_search_columns``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    event,
+    text,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from models.base import Base, BigId, CreatedAtMixin, TimestampsMixin, str_enum
+
+# Trigram (pg_trgm GIN) indexes answer "contains this fragment" on PostgreSQL. SQLite cannot use
+# an index for LIKE '%x%', so there the same index is declared partial over nothing ("WHERE 0"):
+# it exists under the same name on both databases (one schema, one migration) and costs nothing.
+_NOWHERE = text("0")
+_WORD = re.compile(r"\w+")
+
+
+def normalize_text(value: str | None) -> str:
+    """Lower-case with ``ё`` folded into ``е``: how search compares names (case and ё/е blind)."""
+    return (value or "").lower().replace("ё", "е")
+
+
+def text_words(value: str | None) -> list[str]:
+    """The words of ``value`` after :func:`normalize_text` (punctuation and hyphens split)."""
+    return _WORD.findall(normalize_text(value))
+
+
+def customer_search_text(
+    first_name: str | None,
+    last_name: str | None,
+    patronymic: str | None,
+    email: str | None,
+) -> str:
+    """``" петрова анна ивановна anna.petrova@mail.ru"``: every name word and the e-mail, each
+    after a space, so ``LIKE '% петр%'`` is a word-prefix match and ``'%петр%'`` a fragment."""
+    words = text_words(last_name) + text_words(first_name) + text_words(patronymic)
+    mail = normalize_text(email).strip()
+    if mail:
+        words.append(mail)
+    return "".join(" " + w for w in words)[:600]
+
+
+def customer_name_key(first_name: str | None, last_name: str | None) -> str:
+    """First and last name words, normalized and sorted: "Анна Петрова" and "ПЕТРОВА Анна" share
+    a key. With the birth date it groups likely duplicates."""
+    return " ".join(sorted(text_words(first_name) + text_words(last_name)))[:210]
 
 
 class Gender(enum.StrEnum):
@@ -30,6 +85,14 @@ class Customer(TimestampsMixin, Base):
         ),
         Index("ix_customers_email_lower", "email_normalized"),
         Index("ix_customers_last_name", "last_name"),
+        Index(
+            "ix_customers_search_text_trgm",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+            sqlite_where=_NOWHERE,
+        ),
+        Index("ix_customers_birth_date_name_key", "birth_date", "name_key"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -52,6 +115,18 @@ class Customer(TimestampsMixin, Base):
     merged_at: Mapped[dt.datetime | None]
     merged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # derived, see the module docstring; NULL only on rows a bulk loader has not indexed yet
+    search_text: Mapped[str | None] = mapped_column(String(600))
+    name_key: Mapped[str | None] = mapped_column(String(210))
+
+
+@event.listens_for(Customer, "before_insert")
+@event.listens_for(Customer, "before_update")
+def _derive_search_columns(_mapper: Mapper[Customer], _conn: Connection, target: Customer) -> None:
+    target.search_text = customer_search_text(
+        target.first_name, target.last_name, target.patronymic, target.email_normalized
+    )
+    target.name_key = customer_name_key(target.first_name, target.last_name)
 
 
 class CustomerPhone(CreatedAtMixin, Base):
@@ -64,6 +139,13 @@ class CustomerPhone(CreatedAtMixin, Base):
     __table_args__ = (
         Index("ix_customer_phones_e164", "e164"),
         Index("ix_customer_phones_tail10", "tail10"),
+        Index(
+            "ix_customer_phones_e164_trgm",
+            "e164",
+            postgresql_using="gin",
+            postgresql_ops={"e164": "gin_trgm_ops"},
+            sqlite_where=_NOWHERE,
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

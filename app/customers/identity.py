@@ -1,0 +1,181 @@
+"""Phone identity: who is calling (screen pop), and matching incoming orders to customers.
+
+A phone is found by its E.164 form whatever format it arrives in; when the PBX sends a local or
+truncated caller ID that does not normalize (or matches nobody), the last 10 digits — or at
+least the last 7 — still find the customer (``customer_phones.tail10`` is indexed; shorter
+suffixes use the trigram index on PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from app.actors import SYSTEM, Actor
+from app.customers.records import record
+from app.customers.text import LIKE_ESCAPE
+from app.phones import DEFAULT_REGION, Phone, try_normalize
+from models import Customer, CustomerPhone
+
+MIN_TAIL_DIGITS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneMatch:
+    """A live customer found by a phone: the card a screen pop paints first."""
+
+    customer_id: int
+    first_name: str
+    last_name: str
+    patronymic: str | None
+    e164: str
+    extension: str | None
+    match: str  # exact | tail10 | suffix
+
+
+_CARD = (
+    CustomerPhone.customer_id,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.patronymic,
+    CustomerPhone.e164,
+    CustomerPhone.extension,
+)
+
+
+def lookup_phone(
+    session: Session, raw: str, region: str = DEFAULT_REGION, limit: int = 10
+) -> list[PhoneMatch]:
+    """Live customers owning the number in ``raw`` (any format, or a truncated caller ID),
+    oldest customer first. Exact E.164 matches win; tail matches only when there are none."""
+    phone = try_normalize(raw, region)
+    if phone is not None:
+        rows = session.execute(
+            select(*_CARD)
+            .join(Customer, Customer.id == CustomerPhone.customer_id)
+            .where(CustomerPhone.e164 == phone.e164, Customer.merged_into_id.is_(None))
+            .order_by(CustomerPhone.customer_id)
+            .limit(limit)
+        ).all()
+        if rows:
+            return _matches(rows, "exact")
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if len(digits) >= 10:
+        condition = CustomerPhone.tail10 == digits[-10:]
+        how = "tail10"
+    elif len(digits) >= MIN_TAIL_DIGITS:
+        condition = CustomerPhone.e164.like("%" + digits, escape=LIKE_ESCAPE)
+        how = "suffix"
+    else:
+        return []
+    rows = session.execute(
+        select(*_CARD)
+        .join(Customer, Customer.id == CustomerPhone.customer_id)
+        .where(condition, Customer.merged_into_id.is_(None))
+        .order_by(CustomerPhone.customer_id)
+        .limit(limit)
+    ).all()
+    return _matches(rows, how)
+
+
+def _matches(
+    rows: Sequence[Row[tuple[int, str, str, str | None, str, str | None]]], how: str
+) -> list[PhoneMatch]:
+    seen: set[int] = set()
+    found = []
+    for cid, first, last, patr, e164, ext in rows:
+        if cid in seen:
+            continue
+        seen.add(cid)
+        found.append(PhoneMatch(cid, first, last, patr, e164, ext, how))
+    return found
+
+
+def find_customer_by_phone(session: Session, e164: str) -> Customer | None:
+    """The live (not merged-away) customer owning this E.164 number, oldest first."""
+    customer_id = session.scalar(
+        select(CustomerPhone.customer_id)
+        .join(Customer, Customer.id == CustomerPhone.customer_id)
+        .where(CustomerPhone.e164 == e164, Customer.merged_into_id.is_(None))
+        .order_by(CustomerPhone.customer_id)
+        .limit(1)
+    )
+    return session.get(Customer, customer_id) if customer_id is not None else None
+
+
+def find_or_create_customer(
+    session: Session,
+    *,
+    phone: Phone | None,
+    first_name: str = "",
+    last_name: str = "",
+    patronymic: str | None = None,
+    email: str | None = None,
+    external_id: str | None = None,
+    actor: Actor = SYSTEM,
+) -> tuple[Customer, bool]:
+    """Match by external id, then normalized phone, then e-mail; create when nothing matches
+    (so an incoming order never makes a duplicate). Returns the customer and whether it was
+    created; a created customer gets its ``customer.created`` event."""
+    if external_id:
+        found = session.scalar(select(Customer).where(Customer.external_id == external_id))
+        if found is not None:
+            return _survivor(session, found), False
+    if phone is not None:
+        found = find_customer_by_phone(session, phone.e164)
+        if found is not None:
+            return found, False
+    email_norm = email.strip().lower() if email and email.strip() else None
+    if email_norm:
+        found = session.scalar(
+            select(Customer)
+            .where(Customer.email_normalized == email_norm, Customer.merged_into_id.is_(None))
+            .order_by(Customer.id)
+            .limit(1)
+        )
+        if found is not None:
+            return found, False
+    customer = Customer(
+        external_id=external_id,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        patronymic=(patronymic or "").strip() or None,
+        email=email.strip() if email_norm and email else None,
+        email_normalized=email_norm,
+        version=1,
+    )
+    session.add(customer)
+    session.flush()
+    if phone is not None:
+        session.add(
+            CustomerPhone(
+                customer_id=customer.id,
+                raw=phone.raw[:64],
+                e164=phone.e164,
+                tail10=phone.tail10,
+                extension=phone.extension,
+                is_primary=True,
+            )
+        )
+        session.flush()
+    record(
+        session,
+        customer,
+        "customer.created",
+        actor,
+        extra={"phones": [phone.e164] if phone else [], "external_id": external_id},
+    )
+    return customer, True
+
+
+def _survivor(session: Session, customer: Customer) -> Customer:
+    seen = {customer.id}
+    while customer.merged_into_id is not None:
+        nxt = session.get(Customer, customer.merged_into_id)
+        if nxt is None or nxt.id in seen:
+            break
+        seen.add(nxt.id)
+        customer = nxt
+    return customer
