@@ -1,0 +1,340 @@
+"""``seed_demo``: fill an empty Okno database with deterministic demo data.
+
+Same ``seed`` and same ``now`` give the same rows, byte for byte, on the same kind of database
+(password hashes aside: they are salted). ``now`` anchors the data set: orders span the 18 months
+before it and the newest ones sit in the operator queue. It defaults to the start of the current
+hour (UTC), not midnight, so that when the console opens right after seeding the queue is minutes
+to hours old, click & collect reserves (3 h) are still running and retry times are near: a demo
+that looks alive. Pass ``now`` to reproduce a data set exactly.
+
+Rows go in through the fastest bulk path of the database (PostgreSQL COPY, SQLite Core
+executemany) in ONE transaction: a failure leaves the database as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.business_settings import SPECS
+from app.db import get_engine
+from app.demo import tables as T
+from app.demo.catalog import (
+    Catalog,
+    StockModel,
+    build_capsules,
+    build_categories,
+    build_products,
+    build_stores,
+    capsule_count,
+    product_count,
+)
+from app.demo.orders import WINDOW_DAYS, generate_orders
+from app.demo.people import generate_customers
+from app.demo.sinks import PgCopySink, Row, open_sink
+from app.demo.users import DEMO_PASSWORD, DEMO_USERS, DemoUser
+from app.robot import RobotSettings
+from app.security import hash_password
+from models import Capsule, Category, Customer, Order, Product, Role, Store, User
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "DEMO_USERS",
+    "DemoSeedError",
+    "DemoUser",
+    "SeedSummary",
+    "default_anchor",
+    "seed_demo",
+]
+
+Progress = Callable[[str], None]
+
+
+class DemoSeedError(Exception):
+    """The database cannot take demo data (it is not empty, or the arguments are wrong)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeedSummary:
+    """How many rows each table received, and what produced them."""
+
+    users: int
+    stores: int
+    categories: int
+    products: int
+    offers: int
+    stock: int
+    capsules: int
+    capsule_items: int
+    customers: int
+    customer_phones: int
+    children: int
+    customer_tags: int
+    customer_notes: int
+    orders: int
+    order_items: int
+    order_status_history: int
+    seed: int
+    anchor: dt.datetime
+    seconds: float
+
+    @property
+    def total_rows(self) -> int:
+        return sum(v for k, v in asdict(self).items() if isinstance(v, int) and k != "seed")
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["anchor"] = self.anchor.isoformat()
+        return out
+
+
+def default_anchor() -> dt.datetime:
+    """The start of the current hour, UTC (see the module docstring for why not midnight)."""
+    return dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+class _Meter:
+    """Counts rows per table and reports rows per second."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.rows: dict[str, int] = {}
+
+    def add(self, batch: dict[T.TableSpec, list[Row]]) -> None:
+        for spec, rows in batch.items():
+            self.rows[spec.name] = self.rows.get(spec.name, 0) + len(rows)
+
+    def report(self, names: list[str], started: float) -> None:
+        seconds = max(time.perf_counter() - started, 1e-9)
+        total = sum(self.rows.get(n, 0) for n in names)
+        parts = ", ".join(f"{n} {self.rows.get(n, 0):,}" for n in names)
+        self.progress(f"  {parts}: {seconds:.1f} s, {total / seconds:,.0f} rows/s")
+
+
+def seed_demo(
+    url: str,
+    *,
+    customers: int,
+    orders: int,
+    seed: int = 42,
+    now: dt.datetime | None = None,
+    progress: Progress | None = print,
+) -> SeedSummary:
+    """Fill the empty database at ``url`` with ``customers`` customers and ``orders`` orders
+    (plus users, stores, catalogue, capsules and stock sized to match). Refuses a database that
+    already holds orders, customers or a catalogue (:class:`DemoSeedError`)."""
+    say = progress or _quiet
+    if customers < 1:
+        raise DemoSeedError(f"customers must be at least 1, got {customers}")
+    if orders < 0:
+        raise DemoSeedError(f"orders must not be negative, got {orders}")
+    anchor = now or default_anchor()
+    if anchor.tzinfo is None:
+        raise DemoSeedError(f"now={anchor!r} has no time zone; pass an aware UTC datetime")
+    anchor = anchor.astimezone(dt.UTC)
+    now_s = int(anchor.timestamp())
+    started = time.perf_counter()
+
+    engine = get_engine(url)
+    _refuse_if_not_empty(engine)
+    users, user_ids = _user_rows(engine, now_s)
+    operator_ids = [user_ids[u.login] for u in DEMO_USERS if u.role is Role.OPERATOR]
+
+    n_products = product_count(customers)
+    say(
+        f"Seeding demo data (seed {seed}, anchor {anchor.isoformat()}): {customers:,} customers, "
+        f"{orders:,} orders, {n_products:,} products into {engine.dialect.name}"
+    )
+    sink = open_sink(engine)
+    meter = _Meter(say)
+    try:
+        if isinstance(sink, PgCopySink):
+            sink.defer_constraints([spec.name for spec in T.ALL_TABLES if spec is not T.USERS])
+        # reference data: users, stores, the catalogue, capsules
+        t = time.perf_counter()
+        stores = build_stores()
+        catalog = Catalog()
+        category_ids = build_categories(catalog)
+        build_products(catalog, random.Random(f"{seed}:catalog"), n_products, now_s, category_ids)
+        build_capsules(catalog, random.Random(f"{seed}:capsules"), capsule_count(n_products), now_s)
+        batch = {
+            T.USERS: users,
+            T.STORES: stores.rows,
+            T.CATEGORIES: catalog.category_rows,
+            T.PRODUCTS: catalog.product_rows,
+            T.OFFERS: catalog.offer_rows,
+            T.CAPSULES: catalog.capsule_rows,
+            T.CAPSULE_ITEMS: catalog.capsule_item_rows,
+        }
+        for spec, rows in batch.items():
+            sink.write(spec, rows)
+        meter.add(batch)
+        meter.report([spec.name for spec in batch], t)
+
+        # customers and everything hanging off them
+        t = time.perf_counter()
+        window_start = now_s - WINDOW_DAYS * 86400
+        people = None
+        for people, batch in generate_customers(
+            random.Random(f"{seed}:people"),
+            customers,
+            window_start=window_start,
+            now=now_s,
+            operator_ids=operator_ids,
+        ):
+            for spec, rows in batch.items():
+                sink.write(spec, rows)
+            meter.add(batch)
+            if customers >= 200_000 and people.counts["customers"] % 200_000 == 0:
+                say(f"  … customers {people.counts['customers']:,} / {customers:,}")
+        assert people is not None
+        meter.report(
+            ["customers", "customer_phones", "children", "customer_tags", "customer_notes"], t
+        )
+
+        # orders, items, history
+        t = time.perf_counter()
+        stock = StockModel(seed, stores.ids, stores.warehouse_id)
+        robot = RobotSettings(
+            max_total=Decimal(SPECS["robot.max_total"].default),
+            require_paid=bool(SPECS["robot.require_paid"].default),
+        )
+        reserved: dict[tuple[int, int], int] = {}
+        for stats, batch in generate_orders(
+            random.Random(f"{seed}:orders"),
+            orders,
+            now=now_s,
+            people=people,
+            catalog=catalog,
+            stores=stores,
+            stock=stock,
+            operator_ids=operator_ids,
+            robot=robot,
+        ):
+            for spec, rows in batch.items():
+                sink.write(spec, rows)
+            meter.add(batch)
+            reserved = stats.reserved
+            done = stats.counts["orders"]
+            if orders >= 200_000 and done % 200_000 == 0:
+                elapsed = time.perf_counter() - t
+                say(f"  … orders {done:,} / {orders:,} ({done / elapsed:,.0f} orders/s)")
+        meter.report(["orders", "order_items", "order_status_history"], t)
+
+        # stock last: it carries the reserves of the open orders written above
+        t = time.perf_counter()
+        buffer: list[Row] = []
+        for row in stock.rows(catalog.n_offers, reserved):
+            buffer.append(row)
+            if len(buffer) >= 100_000:
+                sink.write(T.STOCK, buffer)
+                meter.add({T.STOCK: buffer})
+                buffer = []
+        sink.write(T.STOCK, buffer)
+        meter.add({T.STOCK: buffer})
+        meter.report(["stock"], t)
+
+        t = time.perf_counter()
+        if isinstance(sink, PgCopySink):
+            sink.drain()
+            say(f"  load done: {time.perf_counter() - t:.1f} s waiting for the server")
+            t = time.perf_counter()
+            say("  recreating indexes and foreign keys, committing, analyzing")
+            sink.finish()
+            say(
+                f"  indexes and keys {sink.restore_seconds:.1f} s, "
+                f"with commit and ANALYZE {time.perf_counter() - t:.1f} s"
+            )
+        else:
+            sink.finish()
+    except BaseException:
+        sink.abort()
+        raise
+
+    counted = meter.rows
+    summary = SeedSummary(
+        users=counted.get("users", 0),
+        stores=counted.get("stores", 0),
+        categories=counted.get("categories", 0),
+        products=counted.get("products", 0),
+        offers=counted.get("offers", 0),
+        stock=counted.get("stock", 0),
+        capsules=counted.get("capsules", 0),
+        capsule_items=counted.get("capsule_items", 0),
+        customers=counted.get("customers", 0),
+        customer_phones=counted.get("customer_phones", 0),
+        children=counted.get("children", 0),
+        customer_tags=counted.get("customer_tags", 0),
+        customer_notes=counted.get("customer_notes", 0),
+        orders=counted.get("orders", 0),
+        order_items=counted.get("order_items", 0),
+        order_status_history=counted.get("order_status_history", 0),
+        seed=seed,
+        anchor=anchor,
+        seconds=time.perf_counter() - started,
+    )
+    say(
+        f"Demo data ready: {summary.total_rows:,} rows in {summary.seconds:.1f} s. "
+        f"Log in as one of {', '.join(u.login for u in DEMO_USERS)} "
+        f"with password '{DEMO_PASSWORD}'."
+    )
+    return summary
+
+
+def _refuse_if_not_empty(engine: Any) -> None:
+    with engine.connect() as conn:
+        found = {
+            name: conn.scalar(select(func.count()).select_from(model))
+            for name, model in (
+                ("orders", Order),
+                ("customers", Customer),
+                ("products", Product),
+                ("stores", Store),
+                ("categories", Category),
+                ("capsules", Capsule),
+            )
+        }
+    present = {k: v for k, v in found.items() if v}
+    if present:
+        listed = ", ".join(f"{v:,} {k}" for k, v in present.items())
+        raise DemoSeedError(
+            f"the database already holds data ({listed}); demo data only goes into an empty "
+            "database. Seed a fresh one, or empty this one first "
+            "(okno db downgrade base && okno db upgrade)."
+        )
+
+
+def _user_rows(engine: Any, now_s: int) -> tuple[list[Row], dict[str, int]]:
+    """Rows for the demo accounts that do not exist yet (each with its own salted hash), and the
+    id of every demo login (existing accounts are kept as they are)."""
+    logins = [u.login for u in DEMO_USERS]
+    with engine.connect() as conn:
+        existing: dict[str, int] = {
+            login: uid
+            for login, uid in conn.execute(
+                select(User.login, User.id).where(User.login.in_(logins))
+            )
+        }
+        next_id = (conn.scalar(select(func.max(User.id))) or 0) + 1
+    rows: list[Row] = []
+    ids: dict[str, int] = dict(existing)
+    created = now_s - 600 * 86400
+    for user in DEMO_USERS:
+        if user.login in existing:
+            continue
+        ids[user.login] = next_id
+        rows.append((next_id, user.login, user.name, user.role.value,
+                     hash_password(DEMO_PASSWORD), user.extension, f"{user.login}@okno.demo",
+                     True, created))  # fmt: skip
+        next_id += 1
+    return rows, ids
