@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from app.actors import SYSTEM, Actor
-from app.customers.records import record
 from app.customers.text import LIKE_ESCAPE
 from app.phones import DEFAULT_REGION, Phone, try_normalize
 from models import Customer, CustomerPhone
@@ -114,11 +112,12 @@ def find_or_create_customer(
     patronymic: str | None = None,
     email: str | None = None,
     external_id: str | None = None,
-    actor: Actor = SYSTEM,
 ) -> tuple[Customer, bool]:
     """Match by external id, then normalized phone, then e-mail; create when nothing matches
     (so an incoming order never makes a duplicate). Returns the customer and whether it was
-    created; a created customer gets its ``customer.created`` event."""
+    created. Like the set-based import path (app/orders/bulk_intake.py), it appends no
+    ``customer.created`` event: the ``order.created`` event of the same transaction announces it,
+    and both paths must leave identical rows and events."""
     if external_id:
         found = session.scalar(select(Customer).where(Customer.external_id == external_id))
         if found is not None:
@@ -160,13 +159,6 @@ def find_or_create_customer(
             )
         )
         session.flush()
-    record(
-        session,
-        customer,
-        "customer.created",
-        actor,
-        extra={"phones": [phone.e164] if phone else [], "external_id": external_id},
-    )
     return customer, True
 
 

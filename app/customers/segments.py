@@ -186,3 +186,34 @@ def low_buyout_customer_ids(rules: SegmentRules) -> Select[tuple[int | None]]:
         .having(decided >= max(1, rules.low_buyout_min_decided))
         .having(completed * 100 < decided * rules.low_buyout_pct)
     )
+
+
+def prepayment_required(
+    session: Session, customer_ids: list[int], rules: SegmentRules | None = None
+) -> set[int]:
+    """:func:`requires_prepayment` for many customers at once (bulk order intake): two grouped
+    queries per thousand customers instead of two per customer."""
+    found: set[int] = set()
+    if not customer_ids:
+        return found
+    rules = rules or SegmentRules.load(session)
+    completed = func.sum(case((completed_condition(), 1), else_=0))
+    decided = func.sum(case((decided_condition(), 1), else_=0))
+    for start in range(0, len(customer_ids), 1000):
+        chunk = customer_ids[start : start + 1000]
+        found.update(
+            session.scalars(
+                select(CustomerTag.customer_id).where(
+                    CustomerTag.tag == PREPAYMENT_ONLY_TAG, CustomerTag.customer_id.in_(chunk)
+                )
+            )
+        )
+        for cid, done, dec in session.execute(
+            select(Order.customer_id, completed, decided)
+            .join(Status, Status.code == Order.status)
+            .where(Order.customer_id.in_(chunk))
+            .group_by(Order.customer_id)
+        ):
+            if cid is not None and rules.is_low_buyout(int(done or 0), int(dec or 0)):
+                found.add(cid)
+    return found

@@ -36,18 +36,19 @@ from sqlalchemy.orm import Session
 
 from app.actors import ROBOT
 from app.clock import Clock
+from app.customers.segments import prepayment_required
 from app.orders.workflow import allowed_targets
 from app.outbox import EMITTED_FLAG
 from app.phones import Phone
-from app.robot import PREPAYMENT_ONLY_TAG, OrderFacts, RobotSettings, decide, run_checks
+from app.robot import CheckResult, OrderFacts, RobotSettings, decide, run_checks
 from models import (
     Base,
     Customer,
     CustomerPhone,
-    CustomerTag,
     Order,
     PaymentStatus,
 )
+from models.customers import customer_name_key, customer_search_text
 
 if TYPE_CHECKING:
     from app.orders.intake import ParsedOrder
@@ -322,18 +323,8 @@ def _decide(
         for item in o.parsed.items
     }
     free = _free_stock(session, sorted(pairs))
-    prepayment_only = (
-        set(
-            session.scalars(
-                select(CustomerTag.customer_id).where(
-                    CustomerTag.tag == PREPAYMENT_ONLY_TAG,
-                    _any(session, CustomerTag.customer_id, sorted(existing)),
-                )
-            )
-        )
-        if existing
-        else set()
-    )
+    # staff's prepayment_only tag or the low-buyout segment, as robot.gather_facts asks it
+    prepayment_only = prepayment_required(session, sorted(existing))
     for o in planned:
         p = o.parsed
         wanted: dict[int, int] = defaultdict(int)
@@ -358,7 +349,7 @@ def _decide(
             prepayment_only=isinstance(o.customer, int) and o.customer in prepayment_only,
         )
         checks = run_checks(facts, settings)
-        o.checks = [c.as_json() for c in checks]
+        o.checks = [_check_json(c) for c in checks]
         if all(c.passed for c in checks):
             assert p.store_id is not None  # items_in_stock passed
             o.status = "confirmed"
@@ -368,6 +359,18 @@ def _decide(
                 o.reserves[pair] = qty
         else:
             o.status = "needs_confirmation"
+
+
+def _check_json(check: CheckResult) -> dict[str, Any]:
+    # CheckResult.as_json (dataclasses.asdict) without its generic deep copy, which costs more
+    # than the rules themselves; the values are str, bool, None or a fresh list of str.
+    actual = list(check.actual) if isinstance(check.actual, list) else check.actual
+    return {
+        "rule": check.rule,
+        "passed": check.passed,
+        "expected": check.expected,
+        "actual": actual,
+    }
 
 
 def _free_stock(session: Session, pairs: list[Pair]) -> dict[Pair, int]:
@@ -383,7 +386,7 @@ def _free_stock(session: Session, pairs: list[Pair]) -> dict[Pair, int]:
                 " AS w(offer_id, store_id)"
                 " ON s.offer_id = w.offer_id AND s.store_id = w.store_id"
             ),
-            {"offers": [o for o, _ in pairs], "stores": [s for _, s in pairs]},
+            {"offers": _int_array(o for o, _ in pairs), "stores": _int_array(s for _, s in pairs)},
         )
         free.update(((o, s), int(q)) for o, s, q in rows)
         return free
@@ -452,9 +455,9 @@ def _conditional_update(session: Session, needed: list[tuple[Pair, int]]) -> set
                 " RETURNING s.offer_id, s.store_id"
             ),
             {
-                "offers": [o for (o, _), _ in needed],
-                "stores": [s for (_, s), _ in needed],
-                "qty": [q for _, q in needed],
+                "offers": _int_array(o for (o, _), _ in needed),
+                "stores": _int_array(s for (_, s), _ in needed),
+                "qty": _int_array(q for _, q in needed),
             },
         )
         done.update((o, s) for o, s in rows)
@@ -490,6 +493,8 @@ _CUSTOMER_COLUMNS = (
     "consent_email",
     "consent_messengers",
     "version",
+    "search_text",
+    "name_key",
 )
 _PHONE_COLUMNS = ("id", "customer_id", "raw", "e164", "tail10", "extension", "kind", "is_primary")
 _ORDER_COLUMNS = (
@@ -600,11 +605,23 @@ def _write(
             False,
             False,
             1,
+            # derived search columns (the ORM path fills them in models/customers.py)
+            customer_search_text(c.first_name, c.last_name, c.patronymic, c.email_normalized),
+            customer_name_key(c.first_name, c.last_name),
         )
         for c in customers
     ]
     phone_rows = [
-        (pid, c.id, c.phone.raw, c.phone.e164, c.phone.tail10, c.phone.extension, "mobile", True)
+        (
+            pid,
+            c.id,
+            c.phone.raw[:64],
+            c.phone.e164,
+            c.phone.tail10,
+            c.phone.extension,
+            "mobile",
+            True,
+        )
         for c, pid in zip(phones, ids[_PHONES], strict=True)
         if c.phone is not None
     ]
@@ -787,6 +804,12 @@ def _any(session: Session, column: Any, values: Sequence[Any]) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return column.in_(list(values))
+
+
+def _int_array(values: Iterable[int]) -> str:
+    # An array literal ('{1,2,3}') cast in SQL: psycopg adapts a Python list element by element,
+    # which costs more than the query for thousands of ids.
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def _batches(items: Sequence[_T], size: int) -> Iterable[Sequence[_T]]:
