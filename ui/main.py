@@ -149,7 +149,7 @@ class ConsoleLauncher(QObject):
         )
         window = self.window
         self.app.setQuitOnLastWindowClosed(True)
-        window.show()
+        window.show_first_time()
         window.orders.sig_rows_loaded.connect(self._first_page)
         window.start()
 

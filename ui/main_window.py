@@ -83,6 +83,16 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # -- start ---------------------------------------------------------------------------------
+    def show_first_time(self) -> None:
+        """Show with the saved geometry, or maximized on the first start (a console is the
+        operator's whole working day)."""
+        if read_bytes(ui_settings(), KEY_GEOMETRY) is None:
+            # the whole screen even where no window manager maximizes (kiosk, Xvfb)
+            self.setGeometry(self.screen().availableGeometry())
+            self.showMaximized()
+        else:
+            self.show()
+
     def start(self) -> None:
         """Load the first page (call once the database is ready)."""
         self.orders.setFocus()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ import ui.models.order_table as order_table
 from app.config import load_config
 from tests.ui.conftest import add_orders
 from ui.main_window import MainWindow, describe_database
-from ui.models.order_table import COL_STATUS, DISPLAY
+from ui.models.order_table import COL_CUSTOMER, COL_STATUS, DISPLAY
 from ui.ops import OpRunner
 from ui.panels.order_list import ROW_HEIGHT
 
@@ -145,3 +145,20 @@ def test_database_description_never_shows_a_password() -> None:
     assert describe_database("sqlite:////var/lib/okno.sqlite3") == "SQLite: /var/lib/okno.sqlite3"
     home = Path.home() / ".local/share/Okno/okno.sqlite3"
     assert describe_database(f"sqlite:///{home}") == "SQLite: ~/.local/share/Okno/okno.sqlite3"
+
+
+def test_columns_fill_the_width_without_a_horizontal_scrollbar(
+    qtbot: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    add_orders(db_url, 40)
+    window = _open(qtbot, db_url, make_runner(db_url))
+    table = window.orders.table
+    widths = {}
+    for width in (1366, 1920):
+        window.resize(width, 768)
+        qtbot.waitUntil(
+            lambda: sum(table.columnWidth(c) for c in range(11)) == table.viewport().width()
+        )
+        assert table.horizontalScrollBar().maximum() == 0
+        widths[width] = table.columnWidth(COL_CUSTOMER)
+    assert widths[1920] > widths[1366] >= 150  # the spare width goes to names first

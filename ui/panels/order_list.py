@@ -5,6 +5,8 @@ rest of the window only through its ``sig_*`` signals and public methods."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -60,6 +62,7 @@ _STATUS_TEMPLATES = {"ru": "Требует согласования", "en": "Nee
 _CUSTOMER_TEMPLATE = "Маргарита Смирнова"
 # who gets the width left over, and how much of it
 _SPARE_SHARES = {COL_CUSTOMER: 0.5, COL_STORE: 0.3, COL_OPERATOR: 0.2}
+_MIN_NAME_WIDTH = 90
 _CELL_PADDING = 20  # the style's text margins + the stylesheet's item padding + air
 _CHIP_PADDING = 16 + 8
 
@@ -201,9 +204,12 @@ class OrderListPanel(QWidget):
         if not self._base_widths:
             return
         spare = self.table.viewport().width() - sum(self._base_widths.values())
-        extra = {c: int(max(spare, 0) * share) for c, share in _SPARE_SHARES.items()}
+        # a narrow window takes the width back from the same columns, down to a floor
+        extra = {c: math.floor(spare * share) for c, share in _SPARE_SHARES.items()}
+        extra[COL_CUSTOMER] += spare - sum(extra.values())  # rounding leftovers: exact fill
         for column, width in self._base_widths.items():
-            self.table.setColumnWidth(column, width + extra.get(column, 0))
+            grown = width + extra.get(column, 0)
+            self.table.setColumnWidth(column, max(grown, min(width, _MIN_NAME_WIDTH)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
