@@ -81,3 +81,37 @@ def test_run_console_opens_the_window_with_orders(
     add_orders(db_url, 30)
     monkeypatch.setenv("OKNO_QUIT_WHEN_READY", "1")  # quit once the first page is shown
     assert run_console(db_url, demo=False) == 0
+
+
+def test_demo_seeds_an_empty_sqlite_database_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.startup
+    from app.db import session_scope
+    from models import Order
+
+    monkeypatch.setattr(ui.startup, "DEMO_CUSTOMERS", 30)  # the real 2000/5000 take seconds
+    monkeypatch.setattr(ui.startup, "DEMO_ORDERS", 60)
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    steps: list[str] = []
+    first = prepare_database(load_config(url), demo=True, progress=steps.append)
+    assert (first.migrated, first.seeded) == (True, True)
+    assert "Creating demo data…" in steps
+    with session_scope(url) as s:
+        assert s.query(Order).count() == 60
+    again = prepare_database(load_config(url), demo=True)
+    assert (again.migrated, again.seeded) == (False, False)  # never seeded twice
+
+
+def test_run_console_demo_opens_on_seeded_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.startup
+
+    monkeypatch.setattr(ui.startup, "DEMO_CUSTOMERS", 30)
+    monkeypatch.setattr(ui.startup, "DEMO_ORDERS", 60)
+    monkeypatch.setenv("OKNO_DATA_DIR", str(tmp_path))  # the embedded default lives here
+    monkeypatch.setenv("OKNO_QUIT_WHEN_READY", "1")
+    assert run_console(None, demo=True) == 0
+    assert (tmp_path / "okno.sqlite3").exists()
+    assert (tmp_path / "console.ini").exists()  # the window saved its layout on close
