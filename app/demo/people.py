@@ -15,6 +15,7 @@ from app.demo import tables as T
 from app.demo.catalog import DAY, ean13
 from app.demo.phone_formats import PhoneFactory
 from app.demo.sinks import Row
+from models.customers import normalize_text
 
 YEAR = 365 * DAY
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -68,6 +69,17 @@ class People:
 
 
 _FEMALE_SURNAMES = tuple(D.feminine_surname(s) for s in D.SURNAMES)
+# search forms (models.customers.normalize_text): every name here is a single word
+_SEARCH = {
+    name: normalize_text(name)
+    for name in (
+        *D.FEMALE_NAMES,
+        *D.MALE_NAMES,
+        *D.SURNAMES,
+        *_FEMALE_SURNAMES,
+        *(p for pair in D.PATRONYMICS for p in pair),
+    )
+}
 _TL_SURNAME_M = tuple(D.translit(s) for s in D.SURNAMES)
 _TL_SURNAME_F = tuple(D.translit(s) for s in _FEMALE_SURNAMES)
 _TL_FEMALE = tuple(D.translit(n) for n in D.FEMALE_NAMES)
@@ -168,9 +180,17 @@ def generate_customers(
             messengers = r() < 0.3
             external = f"1C-{cid:08d}" if r() < 0.6 else None
             gender = "female" if female else "male"
+            # the derived search columns the ORM would fill (models.customers)
+            s_first, s_last = _SEARCH[first], _SEARCH[last]
+            search = f" {s_last} {s_first}"
+            if patronymic:
+                search += " " + _SEARCH[patronymic]
+            if email_norm:
+                search += " " + email_norm
+            name_key = f"{s_first} {s_last}" if s_first <= s_last else f"{s_last} {s_first}"
             customers.append((cid, external, first, last, patronymic, birth, gender, email,
                               email_norm, str(discount), note, custom, sms, mail, messengers, 1,
-                              created, created))  # fmt: skip
+                              search, name_key, created, created))  # fmt: skip
 
             # phones: the first is primary; a second one for about a third
             x = r()

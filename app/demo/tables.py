@@ -80,7 +80,7 @@ CUSTOMERS = _spec(
     "id:int external_id:str? first_name:str last_name:str patronymic:str? birth_date:date? "
     "gender:str email:str? email_normalized:str? loyalty_discount_pct:dec notes:text? "
     "custom_fields:json consent_sms:bool consent_email:bool consent_messengers:bool "
-    "version:int created_at:ts updated_at:ts",
+    "version:int search_text:str name_key:str created_at:ts updated_at:ts",
 )
 CUSTOMER_PHONES = _spec(
     "customer_phones",
