@@ -21,6 +21,7 @@ from app.actors import SYSTEM
 from app.clock import Clock
 from app.orders import bulk_intake
 from app.orders.customer_match import find_or_create_customer
+from app.orders.fast_parse import local_timestamp, ru_mobile
 from app.orders.workflow import flush_versioned, record_change
 from app.outbox import emit
 from app.phones import Phone, PhoneError, normalize_phone
@@ -250,7 +251,9 @@ def parse_record(
         normalized = phones.get(str(raw_phone)) if phones is not None else None
         if normalized is None:
             try:
-                normalized = normalize_phone(str(raw_phone), region)
+                normalized = ru_mobile(str(raw_phone), region) or normalize_phone(
+                    str(raw_phone), region
+                )
             except PhoneError as exc:
                 normalized = str(exc)
             if phones is not None:
@@ -362,7 +365,7 @@ def parse_record(
     raw_created = rec.get("createdAt")
     if raw_created not in (None, ""):
         try:
-            parsed_dt = dt.datetime.strptime(str(raw_created), "%Y-%m-%d %H:%M:%S")
+            parsed_dt = local_timestamp(str(raw_created))
             created_at = parsed_dt.replace(tzinfo=tz).astimezone(dt.UTC)
         except ValueError:
             errors["createdAt"] = f"expected 'YYYY-MM-DD HH:MM:SS', got {raw_created!r}"
@@ -544,14 +547,15 @@ def import_orders(
     timezone: str = "Europe/Moscow",
     region: str = "RU",
     run_robot: bool = True,
-    chunk: int = CHUNK,
+    chunk: int | None = None,
 ) -> ImportSummary:
-    """Import ``records``; one transaction per chunk.
+    """Import ``records``; one transaction per ``chunk`` records (default :data:`CHUNK`).
 
     New orders (an externalId not in the database, first time in the chunk) are created and
     decided set-wise by :mod:`app.orders.bulk_intake`; the others (re-imports, a repeat of an
     externalId within the chunk) take the per-record path, one savepoint per record."""
     summary = ImportSummary()
+    chunk = chunk or CHUNK
     tz = ZoneInfo(timezone)
     batch: list[tuple[int, Any]] = []
     phones: dict[str, Phone | str] = {}
