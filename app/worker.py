@@ -1,12 +1,14 @@
 """``okno worker``: the headless process beside the database.
 
-Each round: the robot decides new orders, the timers fire (retry chain, reserve expiry) and the
-outbox is dispatched to the registered handlers. Every job is safe to run in several workers at
-once (row locks with SKIP LOCKED on PostgreSQL, one writer at a time on SQLite), and a round only
-looks at what is due *now* by the injected clock, so ``--once --now T`` replays a moment exactly."""
+Each round: the robot decides new orders, the timers fire (retry chain, reserve expiry, birthday
+promos once a day) and the outbox is dispatched to the registered handlers. Every job is safe to
+run in several workers at once (row locks with SKIP LOCKED on PostgreSQL, one writer at a time on
+SQLite), and a round only looks at what is due *now* by the injected clock, so
+``--once --now T`` replays a moment exactly."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import signal
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import dispatch, robot
 from app.clock import Clock
+from app.customers import birthdays
 from app.db import get_sessionmaker
 from app.orders.outcomes import release_due_retries
 from app.orders.reserves import expire_reserves
@@ -33,6 +36,7 @@ class RoundReport:
     robot_to_queue: int = 0
     retries_due: int = 0
     reserves_expired: int = 0
+    birthday_promos: int = 0
     events_dispatched: dict[str, int] = field(default_factory=dict)
     retries_attempted: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -42,6 +46,7 @@ class RoundReport:
             "robot": {"confirmed": self.robot_confirmed, "needs_confirmation": self.robot_to_queue},
             "retries_due": self.retries_due,
             "reserves_expired": self.reserves_expired,
+            "birthday_promos": self.birthday_promos,
             "events_dispatched": self.events_dispatched,
             "retries_attempted": self.retries_attempted,
             "errors": self.errors,
@@ -54,6 +59,7 @@ class RoundReport:
             or self.robot_to_queue
             or self.retries_due
             or self.reserves_expired
+            or self.birthday_promos
             or any(self.events_dispatched.values())
             or any(self.retries_attempted.values())
         )
@@ -73,6 +79,7 @@ class Worker:
         self.interval = interval
         self._stop = threading.Event()
         self._sessions: Callable[[], Session] = get_sessionmaker(database_url)
+        self._birthdays_done_on: dt.date | None = None
 
     def run_once(self) -> RoundReport:
         """Do everything that is due at ``clock.now()`` and return what was done. A failing job
@@ -81,6 +88,7 @@ class Worker:
         self._job(report, "robot", self._robot)
         self._job(report, "retries", self._retries)
         self._job(report, "reserves", self._reserves)
+        self._job(report, "birthdays", self._birthdays)
         for handler in self.handlers:
             self._job(
                 report,
@@ -135,6 +143,15 @@ class Worker:
     def _reserves(self, report: RoundReport) -> None:
         with self._sessions() as session, session.begin():
             report.reserves_expired += len(expire_reserves(session, self.clock))
+
+    def _birthdays(self, report: RoundReport) -> None:
+        # Birthdays are days: look once per local day (and again after a failed look), not
+        # every round. The job itself is idempotent, so several workers may all look.
+        today = birthdays.local_today(self.clock)
+        if self._birthdays_done_on == today:
+            return
+        report.birthday_promos += len(birthdays.issue_birthday_promos(self._sessions, self.clock))
+        self._birthdays_done_on = today
 
     def _dispatch(self, report: RoundReport, *, handler: dispatch.Handler) -> None:
         with self._sessions() as session, session.begin():

@@ -1,0 +1,388 @@
+"""Finding customers by phone (whole or fragment), e-mail, name or order number; ranked, limited.
+
+How a query is read:
+* an **order number** (one word) → the order's customer, first;
+* digits (with phone punctuation) → the **phone** normalized to E.164, then the last 10 (or ≥ 7)
+  digits of a truncated caller ID, then any number containing the digits;
+* text → **name and e-mail words**: every word of the query must match a word of the customer's
+  name or e-mail (any order; case and ё/е ignored). Whole-word matches rank above word
+  prefixes, which rank above fragments (≥ 3 letters) inside a word.
+
+Ranks (higher first): order number 1000, exact phone 900, exact e-mail 800, phone tail 700,
+name 100 + 10 per word-match level (3 whole word, 2 prefix, 1 fragment; +5 when the first word
+matches the surname), phone fragment 50–60. Ties: surname, first name, id — the same answer on
+PostgreSQL and SQLite.
+
+PostgreSQL answers fragments from the pg_trgm GIN indexes on ``customers.search_text`` and
+``customer_phones.e164``; SQLite runs the same LIKE predicates by scanning (it is the small,
+embedded database). Each text phase fetches at most a few hundred candidates without ORDER BY —
+a bitmap scan that stops early — and the ranking happens in Python over those candidates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
+
+from app.customers.records import display_name
+from app.customers.text import (
+    LIKE_ESCAPE,
+    contains_pattern,
+    normalize_text,
+    text_words,
+    word_prefix_pattern,
+)
+from app.phones import DEFAULT_REGION, try_normalize
+from models import Customer, CustomerPhone, Order
+
+MIN_QUERY = 2
+MIN_FRAGMENT = 3
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+ORDER_NUMBER = 1000
+PHONE_EXACT = 900
+EMAIL_EXACT = 800
+PHONE_TAIL = 700
+NAME_BASE = 100
+PHONE_PREFIX = 60
+PHONE_FRAGMENT = 50
+
+_PHONE_LIKE = re.compile(r"^[\d\s()+\-.]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerHit:
+    """One search result: who, how to reach them, and why they matched."""
+
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    patronymic: str | None
+    phones: tuple[str, ...]
+    email: str | None
+    birth_date: dt.date | None
+    score: int
+    matched: str  # order_number | phone | email | phone_tail | name | phone_fragment
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "phones": list(self.phones),
+            "email": self.email,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "score": self.score,
+            "matched": self.matched,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OrderHit:
+    id: int
+    number: str
+    status: str
+    total: Decimal
+    created_at: dt.datetime
+    customer_id: int | None
+    contact_name: str
+    matched: str  # number | phone | customer
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "status": self.status,
+            "total": str(self.total),
+            "created_at": self.created_at.isoformat(),
+            "customer_id": self.customer_id,
+            "contact_name": self.contact_name,
+            "matched": self.matched,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalResults:
+    """What Ctrl+K shows: customers, then orders."""
+
+    customers: tuple[CustomerHit, ...]
+    orders: tuple[OrderHit, ...]
+
+
+class _Found:
+    """Best (score, how) per customer id."""
+
+    def __init__(self) -> None:
+        self.best: dict[int, tuple[int, str]] = {}
+
+    def add(self, ids: Iterable[int], score: int, how: str) -> None:
+        for cid in ids:
+            if cid not in self.best or self.best[cid][0] < score:
+                self.best[cid] = (score, how)
+
+
+_LIVE = Customer.merged_into_id.is_(None)
+
+
+def search(
+    session: Session, query: str, limit: int = DEFAULT_LIMIT, region: str = DEFAULT_REGION
+) -> list[CustomerHit]:
+    """Live customers matching ``query``, best first, at most ``limit``."""
+    limit = max(1, min(MAX_LIMIT, limit))
+    text = " ".join((query or "").split())
+    if len(text.replace(" ", "")) < MIN_QUERY:
+        return []
+    found = _Found()
+    cap = max(limit * 4, 200)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    phone_like = bool(_PHONE_LIKE.match(text)) and len(digits) >= MIN_FRAGMENT
+
+    if " " not in text and len(text) <= 32:
+        found.add(
+            session.scalars(
+                select(Order.customer_id)
+                .join(Customer, Customer.id == Order.customer_id)
+                .where(Order.number.in_({text, text.upper()}), _LIVE)
+            ),
+            ORDER_NUMBER,
+            "order_number",
+        )
+    if phone_like:
+        _phones(session, text, digits, region, found, cap)
+    if "@" in text and " " not in text:
+        found.add(
+            session.scalars(
+                select(Customer.id).where(Customer.email_normalized == text.lower(), _LIVE)
+            ),
+            EMAIL_EXACT,
+            "email",
+        )
+    if not phone_like:
+        _names(session, text, found, cap, limit)
+
+    ranked = sorted(found.best.items(), key=lambda kv: -kv[1][0])
+    return _hits(session, ranked, limit)
+
+
+def _phones(session: Session, text: str, digits: str, region: str, found: _Found, cap: int) -> None:
+    def owners(condition: ColumnElement[bool]) -> list[int]:
+        return list(
+            session.scalars(
+                select(CustomerPhone.customer_id)
+                .join(Customer, Customer.id == CustomerPhone.customer_id)
+                .where(condition, _LIVE)
+                .limit(cap)
+            )
+        )
+
+    phone = try_normalize(text, region)
+    if phone is not None:
+        found.add(owners(CustomerPhone.e164 == phone.e164), PHONE_EXACT, "phone")
+    if len(digits) >= 10:
+        found.add(owners(CustomerPhone.tail10 == digits[-10:]), PHONE_TAIL, "phone_tail")
+    elif len(digits) >= 7:
+        suffix = CustomerPhone.e164.like("%" + digits, escape=LIKE_ESCAPE)
+        found.add(owners(suffix), PHONE_TAIL, "phone_tail")
+    if region == "RU" and digits[0] == "8" and len(digits) > MIN_FRAGMENT:
+        # "8 916 12…" typed the domestic way: the start of +7 916 12…
+        prefix = CustomerPhone.e164.like("+7" + digits[1:] + "%", escape=LIKE_ESCAPE)
+        found.add(owners(prefix), PHONE_PREFIX, "phone_fragment")
+    found.add(
+        owners(CustomerPhone.e164.like(contains_pattern(digits), escape=LIKE_ESCAPE)),
+        PHONE_FRAGMENT,
+        "phone_fragment",
+    )
+
+
+def _query_tokens(text: str) -> list[str]:
+    """Words of the query; a token with '@' stays whole (an e-mail or its fragment)."""
+    tokens: list[str] = []
+    for part in text.split():
+        if "@" in part:
+            tokens.append(normalize_text(part).strip(".,;:<>()\"'"))
+        else:
+            tokens.extend(text_words(part))
+    return [t for t in dict.fromkeys(tokens) if t]
+
+
+def _names(session: Session, text: str, found: _Found, cap: int, limit: int) -> None:
+    tokens = _query_tokens(text)
+    if not tokens:
+        return
+    st = Customer.search_text
+
+    def exact(t: str) -> ColumnElement[bool]:
+        return or_(
+            st.like(f"% {_esc(t)} %", escape=LIKE_ESCAPE),
+            st.like(f"% {_esc(t)}", escape=LIKE_ESCAPE),
+        )
+
+    def prefix(t: str) -> ColumnElement[bool]:
+        return st.like(word_prefix_pattern(t), escape=LIKE_ESCAPE)
+
+    def fragment(t: str) -> ColumnElement[bool]:
+        # short tokens only as word prefixes: "ан" inside words matches half the base
+        if len(t) < MIN_FRAGMENT:
+            return prefix(t)
+        return st.like(contains_pattern(t), escape=LIKE_ESCAPE)
+
+    seen: set[int] = set()
+    for phase in (exact, prefix, fragment):
+        query = select(
+            Customer.id,
+            Customer.first_name,
+            Customer.last_name,
+            Customer.patronymic,
+            Customer.email_normalized,
+        ).where(and_(*(phase(t) for t in tokens)), _LIVE)
+        if seen:
+            query = query.where(Customer.id.not_in(seen))
+        rows = session.execute(query.limit(cap)).all()
+        for r in rows:
+            seen.add(r.id)
+            found.add(
+                [r.id],
+                _name_score(tokens, r.first_name, r.last_name, r.patronymic, r.email_normalized),
+                "name",
+            )
+        if len(seen) >= limit:
+            break
+
+
+def _esc(token: str) -> str:
+    return contains_pattern(token)[1:-1]
+
+
+def _name_score(
+    tokens: list[str],
+    first: str | None,
+    last: str | None,
+    patronymic: str | None,
+    email: str | None,
+) -> int:
+    surname = text_words(last)
+    words = surname + text_words(first) + text_words(patronymic)
+    mail = normalize_text(email)
+    total = 0
+    for n, token in enumerate(tokens):
+        if token in words or token == mail:
+            level = 3
+        elif any(w.startswith(token) for w in words) or (mail and mail.startswith(token)):
+            level = 2
+        elif any(token in w for w in words) or token in mail:
+            level = 1
+        else:
+            level = 0
+        total += 10 * level
+        if n == 0 and level >= 2 and any(w.startswith(token) for w in surname):
+            total += 5
+    return NAME_BASE + total
+
+
+def _hits(
+    session: Session, ranked: list[tuple[int, tuple[int, str]]], limit: int
+) -> list[CustomerHit]:
+    if not ranked:
+        return []
+    ids = [cid for cid, _ in ranked]
+    rows = {
+        r.id: r
+        for r in session.execute(
+            select(
+                Customer.id,
+                Customer.first_name,
+                Customer.last_name,
+                Customer.patronymic,
+                Customer.email,
+                Customer.birth_date,
+            ).where(Customer.id.in_(ids))
+        )
+    }
+
+    def order(item: tuple[int, tuple[int, str]]) -> tuple[int, str, str, int]:
+        cid, (score, _how) = item
+        r = rows[cid]
+        return (-score, normalize_text(r.last_name), normalize_text(r.first_name), cid)
+
+    top = sorted((item for item in ranked if item[0] in rows), key=order)[:limit]
+    phones: dict[int, list[str]] = {cid: [] for cid, _ in top}
+    for cid, e164 in session.execute(
+        select(CustomerPhone.customer_id, CustomerPhone.e164)
+        .where(CustomerPhone.customer_id.in_(list(phones)))
+        .order_by(CustomerPhone.customer_id, CustomerPhone.is_primary.desc(), CustomerPhone.id)
+    ):
+        if e164 not in phones[cid]:
+            phones[cid].append(e164)
+    hits = []
+    for cid, (score, how) in top:
+        r = rows[cid]
+        hits.append(
+            CustomerHit(
+                id=cid,
+                name=display_name(r.first_name, r.last_name, r.patronymic),
+                first_name=r.first_name,
+                last_name=r.last_name,
+                patronymic=r.patronymic,
+                phones=tuple(phones[cid]),
+                email=r.email,
+                birth_date=r.birth_date,
+                score=score,
+                matched=how,
+            )
+        )
+    return hits
+
+
+def global_search(
+    session: Session, query: str, limit: int = 20, region: str = DEFAULT_REGION
+) -> GlobalResults:
+    """Ctrl+K: customers as :func:`search` finds them, and orders by number or contact phone
+    (newest first)."""
+    customers = tuple(search(session, query, limit, region))
+    text = " ".join((query or "").split())
+    orders: dict[int, OrderHit] = {}
+    if text and " " not in text and len(text) <= 32:
+        _add_orders(session, orders, Order.number.in_({text, text.upper()}), "number", limit)
+    phone = try_normalize(text, region) if _PHONE_LIKE.match(text or "-") else None
+    if phone is not None:
+        _add_orders(session, orders, Order.contact_phone_e164 == phone.e164, "phone", limit)
+    ordered = sorted(
+        orders.values(), key=lambda o: (o.matched != "number", -o.created_at.timestamp(), -o.id)
+    )
+    return GlobalResults(customers, tuple(ordered[:limit]))
+
+
+def _add_orders(
+    session: Session,
+    found: dict[int, OrderHit],
+    condition: ColumnElement[bool],
+    how: str,
+    limit: int,
+) -> None:
+    rows = session.execute(
+        select(
+            Order.id,
+            Order.number,
+            Order.status,
+            Order.total,
+            Order.created_at,
+            Order.customer_id,
+            Order.contact_name,
+        )
+        .where(condition)
+        .order_by(Order.created_at.desc(), Order.id.desc())
+        .limit(limit)
+    ).all()
+    for r in rows:
+        found.setdefault(
+            r.id,
+            OrderHit(
+                r.id, r.number, r.status, r.total, r.created_at, r.customer_id, r.contact_name, how
+            ),
+        )
