@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-
-from app.order_list import OrderRow
+if TYPE_CHECKING:
+    from app.order_list import OrderRow
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,12 @@ def format_phone(phone: str) -> str:
     """E.164 grouped for reading aloud (``+7 916 123-45-67``); anything else as typed."""
     if not phone.startswith("+"):
         return phone
+    if len(phone) == 12 and phone.startswith("+7") and phone[1:].isdigit():
+        # Russian numbers, nearly all of them: libphonenumber's grouping without its cost
+        d = phone[2:]
+        return f"+7 {d[:3]} {d[3:6]}-{d[6:8]}-{d[8:]}"
+    import phonenumbers  # the rest of the world: loaded on first use, off the start-up path
+
     try:
         parsed = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:

@@ -41,8 +41,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtCore import Qt as _Qt
 
-from app.db import session_scope
-
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -250,6 +248,8 @@ class OpRunner(QObject):
         else:
             try:
                 if wants_session:
+                    from app.db import session_scope  # SQLAlchemy loads on the first DB op
+
                     assert url is not None
                     with session_scope(url) as session:
                         value = fn(session)

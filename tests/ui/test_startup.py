@@ -115,3 +115,25 @@ def test_run_console_demo_opens_on_seeded_data(
     assert run_console(None, demo=True) == 0
     assert (tmp_path / "okno.sqlite3").exists()
     assert (tmp_path / "console.ini").exists()  # the window saved its layout on close
+
+
+def test_declared_head_matches_alembic_and_gives_up_on_anything_unusual(tmp_path: Path) -> None:
+    from ui.startup import declared_head
+
+    assert declared_head() == migrations.head_revision()
+    (tmp_path / "a.py").write_text('revision: str = "a"\ndown_revision: str | None = None\n')
+    (tmp_path / "b.py").write_text("revision = 'b'\ndown_revision = 'a'\n")
+    assert declared_head(tmp_path) == "b"
+    (tmp_path / "c.py").write_text("revision = 'c'\ndown_revision = ('a', 'b')\n")
+    assert declared_head(tmp_path) is None  # a merge: let Alembic decide
+    (tmp_path / "c.py").write_text("revision = 'c'\ndown_revision = 'a'\n")
+    assert declared_head(tmp_path) is None  # two heads
+
+
+def test_a_sqlite_file_behind_head_is_upgraded(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    migrations.upgrade(url, "0002")
+    steps: list[str] = []
+    report = prepare_database(load_config(url), demo=False, progress=steps.append)
+    assert report.migrated and steps == ["Updating the database…"]
+    assert migrations.current_revision(url) == migrations.head_revision()
