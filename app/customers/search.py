@@ -200,12 +200,17 @@ def _phones(session: Session, text: str, digits: str, region: str, found: _Found
     )
 
 
+_MAILISH = re.compile(r"^[a-z0-9._%+\-@]*[@.][a-z0-9._%+\-@]*$")
+
+
 def _query_tokens(text: str) -> list[str]:
-    """Words of the query; a token with '@' stays whole (an e-mail or its fragment)."""
+    """Words of the query. A part that looks like an e-mail or a domain ("anna@", "mail.ru")
+    stays whole, to be found inside the e-mail; "А.С." is two initials."""
     tokens: list[str] = []
     for part in text.split():
-        if "@" in part:
-            tokens.append(normalize_text(part).strip(".,;:<>()\"'"))
+        clean = normalize_text(part).strip(",;:<>()\"'")
+        if "@" in clean or (_MAILISH.match(clean) and len(clean.strip(".")) >= MIN_FRAGMENT):
+            tokens.append(clean.strip("."))
         else:
             tokens.extend(text_words(part))
     return [t for t in dict.fromkeys(tokens) if t]
