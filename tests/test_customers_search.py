@@ -30,7 +30,8 @@ def people(db_url: str) -> dict[str, int]:
             first_name="Анна", last_name="Петровская", phones=("+7 495 765-43-21",)
         ),
         "yolkina": NewCustomer(
-            first_name="Алёна", last_name="Ёлкина", phones=("+49 30 123456",), email="ALENA@EXAMPLE.DE"
+            first_name="Алёна", last_name="Ёлкина", phones=("+49 30 123456",),
+            email="ALENA@EXAMPLE.DE",
         ),
         "ivanov": NewCustomer(first_name="Иван", last_name="Иванов", phones=("8 800 555-35-35",)),
     }  # fmt: skip
