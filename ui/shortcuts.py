@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+# QT_TRANSLATE_NOOP marks a string for lupdate; it is translated where it is shown.
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 
@@ -26,38 +27,71 @@ class Shortcut:
         return QKeySequence(self.keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def _tr(text: str) -> str:
-    # marks the string for lupdate; translation happens where it is shown
-    return text
-
-
-_WORKFLOW = _tr("Confirmation workflow")
-_ITEMS = _tr("Order card")
-_NAV = _tr("Navigation")
-_CREATE = _tr("Create")
+_WORKFLOW = QT_TRANSLATE_NOOP("shortcuts", "Confirmation workflow")
+_ITEMS = QT_TRANSLATE_NOOP("shortcuts", "Order card")
+_NAV = QT_TRANSLATE_NOOP("shortcuts", "Navigation")
+_CREATE = QT_TRANSLATE_NOOP("shortcuts", "Create")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("take_next", ("F2",), _WORKFLOW, _tr("Take next order")),
-    Shortcut("confirm", ("F3", "Ctrl+Return"), _WORKFLOW, _tr("Confirm order")),
-    Shortcut("no_answer", ("F4",), _WORKFLOW, _tr("No answer")),
-    Shortcut("call_back", ("F6",), _WORKFLOW, _tr("Call back at…")),
-    Shortcut("cancel_order", ("F8",), _WORKFLOW, _tr("Cancel order…")),
-    Shortcut("set_status", ("F9",), _WORKFLOW, _tr("Set status…")),
-    Shortcut("release_order", ("Ctrl+Shift+R",), _WORKFLOW, _tr("Release order to the queue")),
-    Shortcut("save_order", ("Ctrl+S",), _ITEMS, _tr("Save changes")),
-    Shortcut("revert_order", ("Ctrl+Shift+Z",), _ITEMS, _tr("Discard my changes")),
-    Shortcut("add_item", ("Ctrl+I", "Insert"), _ITEMS, _tr("Add item…")),
-    Shortcut("remove_item", ("Ctrl+Delete",), _ITEMS, _tr("Remove selected item")),
-    Shortcut("choose_store", ("Ctrl+Shift+S",), _ITEMS, _tr("Choose shipping store…")),
-    Shortcut("global_search", ("Ctrl+K",), _NAV, _tr("Search orders and customers")),
-    Shortcut("focus_queue", ("Ctrl+1",), _NAV, _tr("Go to the queue")),
-    Shortcut("focus_card", ("Ctrl+2",), _NAV, _tr("Go to the order card")),
-    Shortcut("focus_customer", ("Ctrl+3",), _NAV, _tr("Go to the customer")),
-    Shortcut("refresh", ("F5",), _NAV, _tr("Refresh")),
-    Shortcut("shortcuts_help", ("F1",), _NAV, _tr("Keyboard shortcuts")),
-    Shortcut("new_order", ("Ctrl+Shift+N",), _CREATE, _tr("New order…")),
-    Shortcut("one_click_order", ("Ctrl+Shift+O",), _CREATE, _tr("One-click order…")),
-    Shortcut("new_customer", ("Ctrl+Shift+C",), _CREATE, _tr("New customer…")),
+    Shortcut("take_next", ("F2",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Take next order")),
+    Shortcut(
+        "confirm", ("F3", "Ctrl+Return"), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Confirm order")
+    ),
+    Shortcut("no_answer", ("F4",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "No answer")),
+    Shortcut("call_back", ("F6",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Call back at…")),
+    Shortcut("cancel_order", ("F8",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Cancel order…")),
+    Shortcut("set_status", ("F9",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Set status…")),
+    Shortcut(
+        "release_order",
+        ("Ctrl+Shift+R",),
+        _WORKFLOW,
+        QT_TRANSLATE_NOOP("shortcuts", "Release order to the queue"),
+    ),
+    Shortcut("save_order", ("Ctrl+S",), _ITEMS, QT_TRANSLATE_NOOP("shortcuts", "Save changes")),
+    Shortcut(
+        "revert_order",
+        ("Ctrl+Shift+Z",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Discard my changes"),
+    ),
+    Shortcut("add_item", ("Ctrl+I", "Insert"), _ITEMS, QT_TRANSLATE_NOOP("shortcuts", "Add item…")),
+    Shortcut(
+        "remove_item",
+        ("Ctrl+Delete",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Remove selected item"),
+    ),
+    Shortcut(
+        "choose_store",
+        ("Ctrl+Shift+S",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Choose shipping store…"),
+    ),
+    Shortcut(
+        "global_search",
+        ("Ctrl+K",),
+        _NAV,
+        QT_TRANSLATE_NOOP("shortcuts", "Search orders and customers"),
+    ),
+    Shortcut("focus_queue", ("Ctrl+1",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Go to the queue")),
+    Shortcut(
+        "focus_card", ("Ctrl+2",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Go to the order card")
+    ),
+    Shortcut(
+        "focus_customer", ("Ctrl+3",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Go to the customer")
+    ),
+    Shortcut("refresh", ("F5",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Refresh")),
+    Shortcut("shortcuts_help", ("F1",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Keyboard shortcuts")),
+    Shortcut("new_order", ("Ctrl+Shift+N",), _CREATE, QT_TRANSLATE_NOOP("shortcuts", "New order…")),
+    Shortcut(
+        "one_click_order",
+        ("Ctrl+Shift+O",),
+        _CREATE,
+        QT_TRANSLATE_NOOP("shortcuts", "One-click order…"),
+    ),
+    Shortcut(
+        "new_customer", ("Ctrl+Shift+C",), _CREATE, QT_TRANSLATE_NOOP("shortcuts", "New customer…")
+    ),
 )
 
 BY_ID: dict[str, Shortcut] = {s.action_id: s for s in SHORTCUTS}
