@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.config import Config, load_config
@@ -31,6 +31,14 @@ log = logging.getLogger(__name__)
 STYLE_SHEET = Path(__file__).resolve().parent / "style.qss"
 # a start-up step shorter than this shows no progress dialog (no flash on a normal start)
 PROGRESS_DELAY_MS = 400
+
+
+# The start-up steps reported by ui/startup.py, marked for translation.
+_STEPS = (
+    QT_TRANSLATE_NOOP("ConsoleLauncher", "Creating the database…"),
+    QT_TRANSLATE_NOOP("ConsoleLauncher", "Updating the database…"),
+    QT_TRANSLATE_NOOP("ConsoleLauncher", "Creating demo data…"),
+)
 
 
 class _Progress(QObject):
@@ -71,6 +79,7 @@ class ConsoleLauncher(QObject):
         self.window: MainWindow | None = None
         self.progress: QProgressDialog | None = None
         self._progress = _Progress(self)
+        self._step: str | None = None
         self._progress_timer = QTimer(self)  # owned: it dies with the launcher
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(self._open_progress)
@@ -116,19 +125,35 @@ class ConsoleLauncher(QObject):
     def _open_progress(self) -> None:
         if self.window is None or self.window.isVisible() or self.exit_code:
             return
-        dialog = QProgressDialog(self.tr("Preparing the database…"), "", 0, 0)
+        dialog = QProgressDialog(self._step_text(), "", 0, 0)
         dialog.setWindowTitle(self.tr("Okno"))
         dialog.setCancelButton(None)  # migrations and seeding are not safely interruptible
         dialog.setMinimumDuration(0)
-        dialog.setMinimumWidth(420)
+        dialog.setFixedWidth(420)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.progress = dialog
         dialog.show()
+        # centred on the screen even where no window manager places it
+        frame = dialog.frameGeometry()
+        frame.moveCenter(dialog.screen().availableGeometry().center())
+        dialog.move(frame.topLeft())
+
+    def _step_text(self) -> str:
+        if self._step is None:
+            return self.tr("Preparing the database…")
+        return (
+            QCoreApplication.translate("ConsoleLauncher", self._step)
+            + "\n"
+            + self.tr("This is done once.")
+        )
 
     def _show_progress(self, message: str) -> None:
         log.info("start-up: %s", message)
-        if self.progress is not None:
-            self.progress.setLabelText(self.tr("Preparing the database…") + "\n" + message)
+        # The steps ui/startup.py names are shown; the seeder's statistics only go to the log.
+        if message in _STEPS:
+            self._step = message
+            if self.progress is not None:
+                self.progress.setLabelText(self._step_text())
 
     def _close_progress(self) -> None:
         self._progress_timer.stop()
