@@ -234,4 +234,107 @@
         <translation>Being worked on by %1</translation>
     </message>
 </context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Confirmation workflow</source>
+        <translation>Confirmation workflow</translation>
+    </message>
+    <message>
+        <source>Order card</source>
+        <translation>Order card</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Take next order</source>
+        <translation>Take next order</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>Confirm order</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation>Call back at…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Set status…</translation>
+    </message>
+    <message>
+        <source>Release order to the queue</source>
+        <translation>Release order to the queue</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation>Discard my changes</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+    <message>
+        <source>Remove selected item</source>
+        <translation>Remove selected item</translation>
+    </message>
+    <message>
+        <source>Choose shipping store…</source>
+        <translation>Choose shipping store…</translation>
+    </message>
+    <message>
+        <source>Search orders and customers</source>
+        <translation>Search orders and customers</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>Go to the queue</translation>
+    </message>
+    <message>
+        <source>Go to the order card</source>
+        <translation>Go to the order card</translation>
+    </message>
+    <message>
+        <source>Go to the customer</source>
+        <translation>Go to the customer</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>New order…</translation>
+    </message>
+    <message>
+        <source>One-click order…</source>
+        <translation>One-click order…</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation>New customer…</translation>
+    </message>
+</context>
 </TS>

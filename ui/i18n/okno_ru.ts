@@ -235,4 +235,107 @@
         <translation>В работе у оператора %1</translation>
     </message>
 </context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Confirmation workflow</source>
+        <translation>Согласование заказа</translation>
+    </message>
+    <message>
+        <source>Order card</source>
+        <translation>Карточка заказа</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Переходы</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создание</translation>
+    </message>
+    <message>
+        <source>Take next order</source>
+        <translation>Взять следующий заказ</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>Согласовать заказ</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Недозвон</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation>Перезвонить в…</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Отменить заказ…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <source>Release order to the queue</source>
+        <translation>Вернуть заказ в очередь</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation>Отменить мои изменения</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Добавить товар…</translation>
+    </message>
+    <message>
+        <source>Remove selected item</source>
+        <translation>Удалить выбранный товар</translation>
+    </message>
+    <message>
+        <source>Choose shipping store…</source>
+        <translation>Выбрать магазин отгрузки…</translation>
+    </message>
+    <message>
+        <source>Search orders and customers</source>
+        <translation>Поиск заказов и клиентов</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>Перейти к очереди</translation>
+    </message>
+    <message>
+        <source>Go to the order card</source>
+        <translation>Перейти к карточке заказа</translation>
+    </message>
+    <message>
+        <source>Go to the customer</source>
+        <translation>Перейти к клиенту</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>Новый заказ…</translation>
+    </message>
+    <message>
+        <source>One-click order…</source>
+        <translation>Заказ в один клик…</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation>Новый клиент…</translation>
+    </message>
+</context>
 </TS>

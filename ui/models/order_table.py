@@ -159,8 +159,9 @@ class OrderTableModel(QAbstractTableModel):
         self._exhausted = False
         self.count = None
         self.endResetModel()
-        self._start_count()
+        # the page first: both share the serial database lane, and rows matter more than a count
         self.fetchMore(QModelIndex())
+        self._start_count()
 
     def set_formatter(self, formatter: RowFormatter) -> None:
         """Re-render every loaded row (language change); rows are not fetched again."""
