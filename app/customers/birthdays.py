@@ -22,6 +22,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Exists, exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.business_settings import all_settings
@@ -171,22 +172,14 @@ def _issue(
     elif phone is None:
         reason = "no phone"
     else:
-        message = queue_message(
-            session,
-            clock,
-            channel=Channel.SMS,
-            address=phone,
-            template_code=TEMPLATE,
-            context={
-                "first_name": customer.first_name or "Здравствуйте",
-                "child_name": child.name,
-                "discount": _percent(discount),
-                "code": promo.code,
-                "valid_to": valid_to.strftime("%d.%m.%Y"),
-            },
-            customer_id=customer.id,
-        )
-        message_id = message.id
+        context = {
+            "first_name": customer.first_name or "Здравствуйте",
+            "child_name": child.name,
+            "discount": _percent(discount),
+            "code": promo.code,
+            "valid_to": valid_to.strftime("%d.%m.%Y"),
+        }
+        message_id = _queue_sms(session, clock, phone, context, customer.id)
     emit(
         session,
         "customer.promo_issued",
@@ -205,6 +198,31 @@ def _issue(
     return BirthdayPromo(
         promo.id, promo.code, child.id, customer.id, birthday, valid_to, message_id, reason
     )
+
+
+def _queue_sms(
+    session: Session, clock: Clock, phone: str, context: dict[str, str], customer_id: int
+) -> int:
+    """Queue the SMS. Two workers greeting two children of one parent may both open the
+    parent's SMS conversation at once; the loser's insert hits the unique (channel, chat)
+    key: undo just that (savepoint) and queue again into the conversation the winner made."""
+    for attempt in (1, 2):
+        try:
+            with session.begin_nested():
+                message = queue_message(
+                    session,
+                    clock,
+                    channel=Channel.SMS,
+                    address=phone,
+                    template_code=TEMPLATE,
+                    context=context,
+                    customer_id=customer_id,
+                )
+                return message.id
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _percent(value: Decimal) -> str:
