@@ -91,13 +91,16 @@ class ConsoleLauncher(QObject):
         def prepare() -> StartupReport:
             return prepare_database(config, demo=demo, progress=emit)
 
+        # Everything the window and the database check share (SQLAlchemy, the models) is
+        # imported here, before any worker thread exists: CPython can fail a concurrent import
+        # of a package with import cycles ("partially initialized module"), SQLAlchemy's included.
+        from ui.main_window import MainWindow
+
         self.app.setQuitOnLastWindowClosed(False)  # until the window exists
         Op(self, prepare, lane=Lane.DB, runner=self.runner).success(self._ready).failure(
             self._failed
         ).run()
         # Built while the worker checks the database: the two overlap.
-        from ui.main_window import MainWindow
-
         self.window = MainWindow(self.config, self.runner)
         self._progress.sig_message.connect(self._show_progress)
         self._progress_timer.start(PROGRESS_DELAY_MS)

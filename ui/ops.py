@@ -41,6 +41,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtCore import Qt as _Qt
 
+# At import time, on the main thread: a first import of SQLAlchemy racing between two threads can
+# fail in CPython (import cycles), so workers must only ever find it already loaded.
+from app.db import session_scope
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -248,8 +252,6 @@ class OpRunner(QObject):
         else:
             try:
                 if wants_session:
-                    from app.db import session_scope  # SQLAlchemy loads on the first DB op
-
                     assert url is not None
                     with session_scope(url) as session:
                         value = fn(session)
