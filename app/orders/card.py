@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -259,21 +260,30 @@ class StoreChoice:
     units_wanted: int
 
 
-def stores_for_order(session: Session, order_id: int, city: str | None = None) -> list[StoreChoice]:
+def stores_for_order(
+    session: Session,
+    order_id: int,
+    city: str | None = None,
+    wanted: Mapping[int, int] | None = None,
+) -> list[StoreChoice]:
     """Stores to ship from, best first (Lacoste: "which store has it all"): the city's stores
     (the current store's city unless ``city`` is given; all when neither is known), sorted by
-    how much of the order they can serve from free stock."""
+    how much of the order they can serve from free stock. ``wanted`` (offer id → quantity)
+    ranks for lines the operator is still editing instead of the saved ones."""
     order = get_order(session, order_id)
     if city is None and order.shipping_store_id:
         current = session.get(Store, order.shipping_store_id)
         city = current.city if current else None
-    wanted: dict[int, int] = {}
-    for offer_id, qty in session.execute(
-        select(OrderItem.offer_id, func.sum(OrderItem.quantity))
-        .where(OrderItem.order_id == order.id)
-        .group_by(OrderItem.offer_id)
-    ):
-        wanted[offer_id] = int(qty)
+    if wanted is not None:
+        wanted = {int(o): int(q) for o, q in wanted.items() if q > 0}
+    else:
+        wanted = {}
+        for offer_id, qty in session.execute(
+            select(OrderItem.offer_id, func.sum(OrderItem.quantity))
+            .where(OrderItem.order_id == order.id)
+            .group_by(OrderItem.offer_id)
+        ):
+            wanted[offer_id] = int(qty)
     stores_q = select(Store).where(Store.is_active.is_(True))
     if city:
         stores_q = stores_q.where(Store.city == city)
@@ -347,3 +357,34 @@ def search_offers(session: Session, text: str, limit: int = 30) -> list[OfferHit
         )
         for o in offers
     ]
+
+
+def free_stock(
+    session: Session, store_id: int, offer_ids: tuple[int, ...]
+) -> tuple[tuple[int, int], ...]:
+    """Free units (quantity - reserved) of each offer at one store, 0 where it has none; for
+    the card's stock column while the operator edits lines or changes the store."""
+    free = {o: 0 for o in offer_ids}
+    if offer_ids:
+        for offer_id, qty in session.execute(
+            select(Stock.offer_id, Stock.quantity - Stock.reserved).where(
+                Stock.store_id == store_id, Stock.offer_id.in_(offer_ids)
+            )
+        ):
+            free[offer_id] = int(qty)
+    return tuple(sorted(free.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLabel:
+    code: str
+    name_ru: str
+    name_en: str
+
+
+def status_labels(session: Session) -> tuple[StatusLabel, ...]:
+    """Every status's display names (admin data kept in both languages), in display order."""
+    return tuple(
+        StatusLabel(s.code, s.name_ru, s.name_en)
+        for s in session.scalars(select(Status).order_by(Status.ordering))
+    )
