@@ -33,6 +33,248 @@
     </message>
 </context>
 <context>
+    <name>CustomerMetrics</name>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Every order the customer placed, any status.</source>
+        <translation>Все заказы клиента, в любом статусе.</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Сумма покупок (LTV)</translation>
+    </message>
+    <message>
+        <source>Sum of the totals of completed orders (delivery included), RUB.</source>
+        <translation>Сумма выполненных заказов (с доставкой), ₽.</translation>
+    </message>
+    <message>
+        <source>Average check</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Lifetime value divided by the number of completed orders.</source>
+        <translation>Сумма покупок, делённая на число выполненных заказов.</translation>
+    </message>
+    <message>
+        <source>Buyout rate</source>
+        <translation>Процент выкупа</translation>
+    </message>
+    <message>
+        <source>Completed ÷ (completed + cancelled + returned), counting only orders that reached confirmation (an order cancelled before it was confirmed does not count).</source>
+        <translation>Выполненные ÷ (выполненные + отменённые + возвраты), только по заказам, дошедшим до согласования (заказ, отменённый до согласования, не учитывается).</translation>
+    </message>
+    <message>
+        <source>Decided orders</source>
+        <translation>Завершённые заказы</translation>
+    </message>
+    <message>
+        <source>Orders the buyout rate is computed from: completed, or cancelled/returned after confirmation.</source>
+        <translation>Заказы, по которым считается процент выкупа: выполненные или отменённые/возвращённые после согласования.</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>Первый заказ</translation>
+    </message>
+    <message>
+        <source>When the first order was placed.</source>
+        <translation>Когда был сделан первый заказ.</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Последний заказ</translation>
+    </message>
+    <message>
+        <source>When the latest order was placed.</source>
+        <translation>Когда был сделан последний заказ.</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>Дней с последнего заказа</translation>
+    </message>
+    <message>
+        <source>Whole days from the latest order to now.</source>
+        <translation>Полных дней с последнего заказа до сегодня.</translation>
+    </message>
+    <message>
+        <source>Favourite categories</source>
+        <translation>Любимые категории</translation>
+    </message>
+    <message>
+        <source>The three catalogue categories with the most items in orders that were not cancelled or returned.</source>
+        <translation>Три категории каталога, из которых больше всего товаров в заказах без отмены и возврата.</translation>
+    </message>
+    <message>
+        <source>Click &amp; collect</source>
+        <translation>Самовывоз</translation>
+    </message>
+    <message>
+        <source>Share of orders (any status) picked up in a store rather than delivered.</source>
+        <translation>Доля заказов (в любом статусе), забранных в магазине, а не доставленных.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOrdersModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Phone in any format, e-mail or name</source>
+        <translation>Телефон в любом формате, e-mail или имя</translation>
+    </message>
+    <message>
+        <source>Type at least 2 characters</source>
+        <translation>Введите хотя бы 2 символа</translation>
+    </message>
+    <message>
+        <source>Enter picks the selected customer</source>
+        <translation>Enter — выбрать клиента</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>Никого не найдено</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSegments</name>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Lifetime value at or above the VIP threshold.</source>
+        <translation>Сумма покупок не ниже порога VIP.</translation>
+    </message>
+    <message>
+        <source>Prepayment only</source>
+        <translation>Только предоплата</translation>
+    </message>
+    <message>
+        <source>Buys out too few of the orders they confirm: orders are confirmed only when paid.</source>
+        <translation>Выкупает слишком мало согласованных заказов: заказы согласуются только после оплаты.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <source>Placed the first order recently.</source>
+        <translation>Недавно сделал первый заказ.</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>Спящий</translation>
+    </message>
+    <message>
+        <source>Has not ordered for a long time.</source>
+        <translation>Давно ничего не заказывал.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTables</name>
+    <message>
+        <source>orders</source>
+        <translation>заказы</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>телефоны</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>дети</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>звонки</translation>
+    </message>
+    <message>
+        <source>conversations (with their messages)</source>
+        <translation>переписки (с сообщениями)</translation>
+    </message>
+    <message>
+        <source>promo codes</source>
+        <translation>промокоды</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>задачи</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <source>patronymic</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>сводка</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearchDialog</name>
+    <message>
+        <source>Order number, phone in any format, e-mail or name (at least %1 characters)</source>
+        <translation>Номер заказа, телефон в любом формате, e-mail или имя (не меньше %1 символов)</translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 orders · Enter opens, Esc closes</source>
+        <translation>Клиентов: %1, заказов: %2 · Enter — открыть, Esc — закрыть</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <source>Search: order number, phone, e-mail or name</source>
+        <translation>Поиск: номер заказа, телефон, e-mail или имя</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Connecting…</source>
@@ -88,6 +330,52 @@
     </message>
 </context>
 <context>
+    <name>OfferHitsModel</name>
+    <message>
+        <source>out of stock</source>
+        <translation>нет в наличии</translation>
+    </message>
+    <message>
+        <source>+%n store(s)</source>
+        <translation>+%n маг.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Free stock</source>
+        <translation>Свободный остаток</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPicker</name>
+    <message>
+        <source>Item name, SKU or barcode</source>
+        <translation>Название товара, артикул или штрихкод</translation>
+    </message>
+    <message>
+        <source>Type at least 2 characters</source>
+        <translation>Введите хотя бы 2 символа</translation>
+    </message>
+    <message>
+        <source>Enter adds the selected item</source>
+        <translation>Enter — добавить товар</translation>
+    </message>
+    <message>
+        <source>No such item on sale</source>
+        <translation>Такого товара нет в продаже</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>The database is not reachable: %1</source>
@@ -104,6 +392,25 @@
     <message>
         <source>Okno</source>
         <translation>Окно</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>Сумма</translation>
     </message>
 </context>
 <context>
@@ -233,6 +540,108 @@
     <message>
         <source>Being worked on by %1</source>
         <translation>В работе у оператора %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Order %1 placed</source>
+        <translation>Оформлен заказ %1</translation>
+    </message>
+    <message>
+        <source>%1, now %2</source>
+        <translation>%1, теперь %2</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 → %3</source>
+        <translation>Заказ %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Inbound call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outbound call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>%1 from the customer</source>
+        <translation>%1 от клиента</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 отправлено</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Merged into customer #%1</source>
+        <translation>Объединён с клиентом №%1</translation>
+    </message>
+    <message>
+        <source>Customer #%1 merged into this one</source>
+        <translation>Клиент №%1 объединён с этим</translation>
+    </message>
+    <message>
+        <source>By: %1</source>
+        <translation>Кто: %1</translation>
     </message>
 </context>
 <context>
