@@ -343,5 +343,7 @@ def test_a_burst_of_commits_sends_few_notifies_and_loses_no_event(pg_only_url: s
         raw.close()
 
     assert received == sent  # each hint the process sent arrived once
-    assert 1 <= received < len(ids) // 4  # far fewer NOTIFYs than commits ...
-    assert received <= elapsed * 10 + 2  # ... because at most ~10 are sent per second
+    assert 1 <= received < len(ids)  # fewer NOTIFYs than commits ...
+    # ... because at most ~10 go out per second, however fast the commits come (the +2: the
+    # first one and the trailing one after the last commit)
+    assert received <= elapsed * 10 + 2, (received, elapsed)
