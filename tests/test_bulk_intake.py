@@ -527,3 +527,15 @@ def test_a_chunk_of_new_orders_costs_the_same_few_statements_whatever_its_size(
     with statements(db_url) as large:
         assert run(db_url, batch("ll", 60)).robot_confirmed == 60
     assert len(small) == len(large) <= 25, large
+
+
+def test_odd_external_ids_and_numbers_are_found_again_on_reimport(db_url: str, shop) -> None:
+    """The set-wise lookups send ids as one array: quotes, backslashes, commas, braces and
+    'NULL' must come back as themselves, or a re-import would duplicate."""
+    odd = ['q"uote', "back\\slash", "com,ma", "{brace}", "NULL", " pad ", "ёж"]
+    records = [rec(ext, ("PLENTY", 1), number=f"#{ext}") for ext in odd]
+    assert run(db_url, records).created == len(odd)
+    again = run(db_url, records)
+    assert (again.created, again.unchanged, again.rejected) == (0, len(odd), [])
+    clash = run(db_url, [rec("fresh", ("PLENTY", 1), number='#q"uote')])
+    assert clash.rejected[0]["errors"] == {"number": "order number '#q\"uote' is taken"}

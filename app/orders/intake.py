@@ -7,8 +7,10 @@ same file twice updates instead of duplicating. New orders then go through the r
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -152,7 +154,7 @@ class _Catalog:
         if offer_ids:
             for oid, ext, name, price, active in session.execute(
                 select(Offer.id, Offer.external_id, Offer.name, Offer.price, Offer.is_active).where(
-                    Offer.external_id.in_(offer_ids)
+                    bulk_intake.in_values(session, Offer.external_id, sorted(offer_ids))
                 )
             ):
                 self.offers[ext] = (oid, name, price, active)
@@ -553,32 +555,40 @@ def import_orders(
 
     New orders (an externalId not in the database, first time in the chunk) are created and
     decided set-wise by :mod:`app.orders.bulk_intake`; the others (re-imports, a repeat of an
-    externalId within the chunk) take the per-record path, one savepoint per record."""
-    summary = ImportSummary()
-    chunk = chunk or CHUNK
-    tz = ZoneInfo(timezone)
-    batch: list[tuple[int, Any]] = []
-    phones: dict[str, Phone | str] = {}
+    externalId within the chunk) take the per-record path, one savepoint per record.
 
-    def flush_chunk() -> None:
+    On PostgreSQL the next chunk is validated in a helper thread while the current one is
+    written: validation is pure Python and the writer mostly waits for the server, so the two
+    overlap (on SQLite a second connection would only queue behind the write lock)."""
+    summary = ImportSummary()
+    size = chunk or CHUNK
+    tz = ZoneInfo(timezone)
+    phones: dict[str, Phone | str] = {}  # used by the one thread that parses
+
+    def parse_chunk(batch: list[tuple[int, Any]]) -> _ParsedChunk:
+        # Offers and stores are read in their own short transaction: imports never write them.
+        with session_factory() as session:
+            catalog = _Catalog(session, [rec for _, rec in batch])
+        parsed_chunk = _ParsedChunk()
+        for index, rec in batch:
+            parsed, errors = parse_record(rec, catalog, tz, region, phones)
+            if parsed is None:
+                parsed_chunk.rejects.append((index, rec, errors))
+            else:
+                parsed_chunk.records.append((index, rec, parsed))
+        return parsed_chunk
+
+    def write_chunk(parsed_chunk: _ParsedChunk) -> None:
+        rejects = parsed_chunk.rejects
         with session_factory() as session, session.begin():
             bulk_intake.serialize_imports(session)  # before reading what exists
-            catalog = _Catalog(session, [rec for _, rec in batch])
             settings = RobotSettings.load(session) if run_robot else None
-            rejects: list[tuple[int, Any, dict[str, str]]] = []
-            parsed_records: list[tuple[int, Any, ParsedOrder]] = []
-            for index, rec in batch:
-                parsed, errors = parse_record(rec, catalog, tz, region, phones)
-                if parsed is None:
-                    rejects.append((index, rec, errors))
-                else:
-                    parsed_records.append((index, rec, parsed))
             existing = bulk_intake.existing_orders(
-                session, (p.external_id for _, _, p in parsed_records)
+                session, (p.external_id for _, _, p in parsed_chunk.records)
             )
             fresh: list[tuple[int, Any, ParsedOrder]] = []
             per_record: list[tuple[int, Any, ParsedOrder]] = []
-            for entry in parsed_records:
+            for entry in parsed_chunk.records:
                 ext = entry[2].external_id
                 (per_record if ext in existing else fresh).append(entry)
                 existing.add(ext)  # a repeat within the chunk updates what the first created
@@ -601,15 +611,42 @@ def import_orders(
                     rejects.append((index, rec, exc.errors))
             for index, rec, errors in sorted(rejects, key=lambda entry: entry[0]):
                 _reject(session, summary, index, rec, errors)
-        batch.clear()
 
+    batches = _batches(records, size)
+    with session_factory() as probe:
+        read_ahead = probe.get_bind().dialect.name == "postgresql"
+    if not read_ahead:
+        for batch in batches:
+            write_chunk(parse_chunk(batch))
+        return summary
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="okno-import-parse") as pool:
+        ahead: list[list[tuple[int, Any]]] = list(itertools.islice(batches, 1))
+        pending = pool.submit(parse_chunk, ahead[0]) if ahead else None
+        while pending is not None:
+            parsed_chunk = pending.result()  # re-raises whatever the parser raised
+            ahead = list(itertools.islice(batches, 1))
+            pending = pool.submit(parse_chunk, ahead[0]) if ahead else None
+            write_chunk(parsed_chunk)
+    return summary
+
+
+@dataclass
+class _ParsedChunk:
+    """One chunk after validation: what can be written and what is refused."""
+
+    records: list[tuple[int, Any, ParsedOrder]] = field(default_factory=list)
+    rejects: list[tuple[int, Any, dict[str, str]]] = field(default_factory=list)
+
+
+def _batches(records: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
+    batch: list[tuple[int, Any]] = []
     for index, rec in enumerate(records):
         batch.append((index, rec))
-        if len(batch) >= chunk:
-            flush_chunk()
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
-        flush_chunk()
-    return summary
+        yield batch
 
 
 def _import_one(
