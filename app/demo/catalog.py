@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.demo import data as D
 from app.demo.sinks import Row
@@ -347,12 +348,13 @@ class StockModel:
             return -1
         return 0 if (h >> 8) % 100 < 35 else 1 + (h >> 16) % 6
 
-    def rows(self, n_offers: int, reserved: dict[tuple[int, int], int]) -> Iterator[Row]:
-        """Every stock row: (offer_id, store_id, quantity, reserved). Reserved units are held
-        by open orders and sit on top of the free stock, so ``reserved <= quantity`` always."""
+    def rows(self, start: int, stop: int, reserved: dict[tuple[int, int], int]) -> Iterator[Row]:
+        """Stock rows (offer_id, store_id, quantity, reserved) of offers ``start + 1`` ..
+        ``stop``. Reserved units are held by open orders and sit on top of the free stock, so
+        ``reserved <= quantity`` always."""
         stores = self.store_ids
         free = self.free
-        for oid in range(1, n_offers + 1):
+        for oid in range(start + 1, stop + 1):
             for sid in stores:
                 f = free(oid, sid)
                 r = reserved.get((oid, sid), 0)
@@ -361,3 +363,16 @@ class StockModel:
                         continue
                     f = 0
                 yield (oid, sid, f + r, r)
+
+
+@dataclass(frozen=True, slots=True)
+class StockJob:
+    """Stock rows of offers ``start + 1`` .. ``stop`` (a chunk job for app.demo.parallel)."""
+
+    model: StockModel
+    reserved: dict[tuple[int, int], int]
+
+    def __call__(self, index: int, start: int, stop: int) -> tuple[None, dict[Any, list[Row]]]:
+        from app.demo.tables import STOCK
+
+        return None, {STOCK: list(self.model.rows(start, stop, self.reserved))}

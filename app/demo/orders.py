@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -92,12 +91,6 @@ _MSK = 3 * HOUR
 
 _ITEM_COUNT = (1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5)  # mean ≈ 3
 _QTY = (1,) * 17 + (2, 2, 3)
-
-
-@dataclass
-class OrderStats:
-    counts: dict[str, int] = field(default_factory=dict)
-    reserved: dict[tuple[int, int], int] = field(default_factory=dict)  # (offer, store) -> qty
 
 
 def _day_weight(day: dt.date, progress: float) -> float:
@@ -187,8 +180,29 @@ def _locker_address(rng: random.Random, city: str) -> str:
     return f"Постамат {network} № {number}, {city}, {street}, д. {1 + int(r() * 90)}"
 
 
-def generate_orders(
-    rng: random.Random,
+@dataclass
+class OrderJob:
+    """What every chunk of orders reads (shared by forked workers, never pickled)."""
+
+    seed: int
+    now: int
+    times: list[tuple[int, str | None, int]]
+    people: People
+    catalog: Catalog
+    stores: Stores
+    stock: StockModel
+    operator_ids: list[int]
+    robot: RobotSettings
+    valid_by_day: list[list[int]] = field(default_factory=list)
+
+    def __call__(
+        self, index: int, start: int, stop: int
+    ) -> tuple[dict[tuple[int, int], int], dict[T.TableSpec, list[Row]]]:
+        return order_chunk(self, index, start, stop)
+
+
+def prepare_orders(
+    seed: int,
     n: int,
     *,
     now: int,
@@ -198,18 +212,35 @@ def generate_orders(
     stock: StockModel,
     operator_ids: list[int],
     robot: RobotSettings,
-    chunk: int = 20_000,
-) -> Iterator[tuple[OrderStats, dict[T.TableSpec, list[Row]]]]:
-    """Yield (orders, order_items, order_status_history) rows ``chunk`` orders at a time."""
+) -> OrderJob:
+    """Order times (one stream, sorted: ids follow time) and the lookup tables chunks share."""
+    times = order_times(random.Random(f"{seed}:order-times"), n, now)
+    window_start = now - WINDOW_DAYS * DAY
+    valid_by_day: list[list[int]] = [[] for _ in range(WINDOW_DAYS + 1)]
+    for cid, (lo, hi) in sorted(catalog.capsule_window.items()):
+        first_day = max(0, (lo - window_start) // DAY)
+        last_day = min(WINDOW_DAYS, (hi - window_start) // DAY)
+        for d in range(first_day, last_day + 1):
+            valid_by_day[d].append(cid)
+    return OrderJob(seed, now, times, people, catalog, stores, stock, operator_ids, robot,
+                    valid_by_day)  # fmt: skip
+
+
+def order_chunk(
+    job: OrderJob, index: int, start: int, stop: int
+) -> tuple[dict[tuple[int, int], int], dict[T.TableSpec, list[Row]]]:
+    """Orders ``start`` .. ``stop - 1`` (ids from 1) with their items and history, from the
+    chunk's own random stream; also the stock they hold in reserve, per (offer, store)."""
+    rng = random.Random(f"{job.seed}:orders:{index}")
     r = rng.random
-    stats = OrderStats()
-    counts = stats.counts
-    counts.update(orders=0, order_items=0, order_status_history=0)
-    reserved = stats.reserved
-    times = order_times(rng, n, now)
+    now, times, people, catalog = job.now, job.times, job.people, job.catalog
+    stores, stock, operator_ids, robot = job.stores, job.stock, job.operator_ids, job.robot
+    valid_by_day = job.valid_by_day
+    reserved: dict[tuple[int, int], int] = {}
     window_start = now - WINDOW_DAYS * DAY
 
     reg = people.registrations
+    assert reg is not None
     cities = D.CITIES
     retail_by_city = [stores.retail_by_city[c] for c in cities]
     warehouse = stores.warehouse_id
@@ -223,381 +254,363 @@ def generate_orders(
     n_products = catalog.n_products
     product_capsules = catalog.product_capsules
     capsule_products, capsule_window = catalog.capsule_products, catalog.capsule_window
-    valid_by_day: list[list[int]] = [[] for _ in range(WINDOW_DAYS + 1)]
-    for cid, (lo, hi) in capsule_window.items():
-        first_day = max(0, (lo - window_start) // DAY)
-        last_day = min(WINDOW_DAYS, (hi - window_start) // DAY)
-        for d in range(first_day, last_day + 1):
-            valid_by_day[d].append(cid)
     max_total = int(robot.max_total * 100)
     require_paid = robot.require_paid
     n_cc, n_mc = len(D.CUSTOMER_COMMENTS), len(D.MANAGER_COMMENTS)
     n_qc, n_rc = len(D.QUEUE_CANCEL_REASONS), len(D.RETURN_COMMENTS)
 
-    item_id = 0
-    hist_id = 0
-    for start in range(0, n, chunk):
-        order_rows: list[Row] = []
-        item_rows: list[Row] = []
-        hist_rows: list[Row] = []
-        for k in range(start, min(n, start + chunk)):
-            oid = k + 1
-            t0, forced, showcase_no = times[k]
-            age = now - t0
-            ci = int(reg.registered_by(t0) * r() ** 1.3)
-            cust_id = ci + 1
-            city_i = people.city[ci]
-            city = cities[city_i]
-            flags = people.flags[ci]
-            pct = people.discount_pct[ci]
+    order_rows: list[Row] = []
+    item_rows: list[Row] = []
+    hist_rows: list[Row] = []
+    for k in range(start, stop):
+        oid = k + 1
+        t0, forced, showcase_no = times[k]
+        age = now - t0
+        ci = int(reg.registered_by(t0) * r() ** 1.3)
+        cust_id = ci + 1
+        city_i = people.city[ci]
+        city = cities[city_i]
+        flags = people.flags[ci]
+        pct = people.discount_pct[ci]
 
-            if forced is not None:
-                status = forced
-                source = SOURCES[showcase_no % len(SOURCES)]  # every source shows up too
-            else:
-                x = r() * 100
-                si = 0
-                while x >= _SOURCE_CUM[si]:
-                    si += 1
-                source = SOURCES[si]
-                for limit, table in _BY_AGE:
-                    if age < limit:
-                        status = _pick(table, r() * 100)
-                        break
+        if forced is not None:
+            status = forced
+            source = SOURCES[showcase_no % len(SOURCES)]  # every source shows up too
+        else:
+            x = r() * 100
+            si = 0
+            while x >= _SOURCE_CUM[si]:
+                si += 1
+            source = SOURCES[si]
+            for limit, table in _BY_AGE:
+                if age < limit:
+                    status = _pick(table, r() * 100)
+                    break
 
-            # delivery and payment
-            if source == "store":
-                delivery = "pickup"
-            else:
-                x = r()
-                delivery = "courier" if x < 0.45 else ("pickup" if x < 0.9 else "parcel_locker")
-            if status == "ready_for_pickup":
-                delivery = "pickup"
-            elif forced == "shipped" and delivery == "pickup":
-                delivery = "courier"
-            elif status == "shipped" and delivery == "pickup":
-                status = "ready_for_pickup" if age < 4 * DAY else "completed"
+        # delivery and payment
+        if source == "store":
+            delivery = "pickup"
+        else:
             x = r()
-            if delivery == "parcel_locker":
-                method = "card_online" if x < 0.7 else "sbp"
-            elif source == "store":
-                method = "card_online" if x < 0.5 else ("card_on_delivery" if x < 0.8 else "cash")
-            else:
-                method = ("card_online" if x < 0.45 else "sbp" if x < 0.6
-                          else "card_on_delivery" if x < 0.85 else "cash")  # fmt: skip
-            paid_at_start = method in PREPAID and r() < 0.92
+            delivery = "courier" if x < 0.45 else ("pickup" if x < 0.9 else "parcel_locker")
+        if status == "ready_for_pickup":
+            delivery = "pickup"
+        elif forced == "shipped" and delivery == "pickup":
+            delivery = "courier"
+        elif status == "shipped" and delivery == "pickup":
+            status = "ready_for_pickup" if age < 4 * DAY else "completed"
+        x = r()
+        if delivery == "parcel_locker":
+            method = "card_online" if x < 0.7 else "sbp"
+        elif source == "store":
+            method = "card_online" if x < 0.5 else ("card_on_delivery" if x < 0.8 else "cash")
+        else:
+            method = ("card_online" if x < 0.45 else "sbp" if x < 0.6
+                      else "card_on_delivery" if x < 0.85 else "cash")  # fmt: skip
+        paid_at_start = method in PREPAID and r() < 0.92
 
-            # items
-            n_items = _ITEM_COUNT[int(r() * 20)]
-            offers: list[int] = []
-            qtys: list[int] = []
-            for _ in range(n_items):
-                p = int(n_products * r() ** 1.6)
-                o = first_offer[p] + int(r() * offer_count[p])
-                if o in offers:
-                    continue
-                offers.append(o)
-                qtys.append(_QTY[int(r() * 20)])
-            subtotal = disc = 0
-            for o, q in zip(offers, qtys, strict=True):
-                line = offer_price[o] * q
-                subtotal += line
-                disc += line * pct // 100
-            goods = subtotal - disc
-            if delivery == "courier":
-                delivery_cost = 0 if goods >= 300_000 else 29_900
-            elif delivery == "parcel_locker":
-                delivery_cost = 0 if goods >= 300_000 else 14_900
-            else:
-                delivery_cost = 0
-            total = goods + delivery_cost
-            comment = D.CUSTOMER_COMMENTS[int(r() * n_cc)] if r() < 0.1 else None
+        # items
+        n_items = _ITEM_COUNT[int(r() * 20)]
+        offers: list[int] = []
+        qtys: list[int] = []
+        for _ in range(n_items):
+            p = int(n_products * r() ** 1.6)
+            o = first_offer[p] + int(r() * offer_count[p])
+            if o in offers:
+                continue
+            offers.append(o)
+            qtys.append(_QTY[int(r() * 20)])
+        subtotal = disc = 0
+        for o, q in zip(offers, qtys, strict=True):
+            line = offer_price[o] * q
+            subtotal += line
+            disc += line * pct // 100
+        goods = subtotal - disc
+        if delivery == "courier":
+            delivery_cost = 0 if goods >= 300_000 else 29_900
+        elif delivery == "parcel_locker":
+            delivery_cost = 0 if goods >= 300_000 else 14_900
+        else:
+            delivery_cost = 0
+        total = goods + delivery_cost
+        comment = D.CUSTOMER_COMMENTS[int(r() * n_cc)] if r() < 0.1 else None
 
-            # where it ships from
+        # where it ships from
+        if delivery == "pickup":
+            city_stores = retail_by_city[city_i]
+            store_id = city_stores[int(r() * len(city_stores))]
+        else:
+            store_id = warehouse
+        address: str | None = None
+        if delivery == "courier":
+            address = _street_address(rng, city)
+        elif delivery == "parcel_locker":
+            address = _locker_address(rng, city)
+        no_address_yet = source == "one_click" and delivery == "courier"
+
+        open_order = status not in FINAL and status != "new"
+        prepay_only = bool(flags & FLAG_PREPAYMENT_ONLY)
+        checks: list[dict[str, Any]] | None = None
+        if status == "new":
+            robot_ok = False
+            failed: list[str] = []
+        elif open_order:
             if delivery == "pickup":
-                city_stores = retail_by_city[city_i]
-                store_id = city_stores[int(r() * len(city_stores))]
-            else:
-                store_id = warehouse
-            address: str | None = None
-            if delivery == "courier":
-                address = _street_address(rng, city)
-            elif delivery == "parcel_locker":
-                address = _locker_address(rng, city)
-            no_address_yet = source == "one_click" and delivery == "courier"
-
-            open_order = status not in FINAL and status != "new"
-            prepay_only = bool(flags & FLAG_PREPAYMENT_ONLY)
-            checks: list[dict[str, Any]] | None = None
-            if status == "new":
-                robot_ok = False
-                failed: list[str] = []
-            elif open_order:
-                if delivery == "pickup":
-                    store_id = _best_store(stock, retail_by_city[city_i], offers, qtys, store_id)
+                store_id = _best_store(stock, retail_by_city[city_i], offers, qtys, store_id)
+            checks, failed = _robot_checks(
+                robot, stock, offers, qtys, store_id, total, comment, paid_at_start,
+                delivery, None if no_address_yet else address, prepay_only,
+            )  # fmt: skip
+            if status in ("needs_confirmation", "no_answer") and not failed:
+                # in the queue means the robot found something: the customer wrote to us
+                comment = D.CUSTOMER_COMMENTS[int(r() * n_cc)]
                 checks, failed = _robot_checks(
                     robot, stock, offers, qtys, store_id, total, comment, paid_at_start,
                     delivery, None if no_address_yet else address, prepay_only,
                 )  # fmt: skip
-                if status in ("needs_confirmation", "no_answer") and not failed:
-                    # in the queue means the robot found something: the customer wrote to us
-                    comment = D.CUSTOMER_COMMENTS[int(r() * n_cc)]
-                    checks, failed = _robot_checks(
-                        robot, stock, offers, qtys, store_id, total, comment, paid_at_start,
-                        delivery, None if no_address_yet else address, prepay_only,
-                    )  # fmt: skip
-                robot_ok = not failed
-            else:
-                failed = []
-                if total >= max_total:
-                    failed.append("total_below_threshold")
-                if comment:
-                    failed.append("no_customer_comment")
-                if require_paid and not paid_at_start:
-                    failed.append("paid")
-                if no_address_yet:
-                    failed.append("delivery_address_present")
-                if prepay_only and not paid_at_start:
-                    failed.append("not_prepayment_only")
-                robot_ok = not failed
+            robot_ok = not failed
+        else:
+            failed = []
+            if total >= max_total:
+                failed.append("total_below_threshold")
+            if comment:
+                failed.append("no_customer_comment")
+            if require_paid and not paid_at_start:
+                failed.append("paid")
+            if no_address_yet:
+                failed.append("delivery_address_present")
+            if prepay_only and not paid_at_start:
+                failed.append("not_prepayment_only")
+            robot_ok = not failed
 
-            # the path: (to_status, actor_id, actor_kind, comment, seconds after the last step)
-            op = operator_ids[int(r() * n_ops)] if n_ops else None
-            creator = op if source == "phone" else None
-            steps: list[tuple[str, int | None, str, str | None, int]] = [
-                ("new", creator, "user" if creator else "system", None, 0)
-            ]
-            attempts = 0
-            cancel_reason: str | None = None
-            manager_comment: str | None = None
-            worked = creator is not None
-            confirm_step = -1
-            cross_sell = False
-            if status != "new":
-                robot_gap = 20 + int(r() * 100)
-                if status in ("needs_confirmation", "no_answer"):
-                    robot_ok = False
-                stage = ""
-                if status == "cancelled":
-                    x = r()
-                    if robot_ok:
-                        stage = ("confirmed" if x < 0.25 else "assembling" if x < 0.5
-                                 else "late")  # fmt: skip
-                    else:
-                        stage = ("queue" if x < 0.45 else "not_reached" if x < 0.65
-                                 else "confirmed" if x < 0.75 else "assembling" if x < 0.85
-                                 else "late")  # fmt: skip
+        # the path: (to_status, actor_id, actor_kind, comment, seconds after the last step)
+        op = operator_ids[int(r() * n_ops)] if n_ops else None
+        creator = op if source == "phone" else None
+        steps: list[tuple[str, int | None, str, str | None, int]] = [
+            ("new", creator, "user" if creator else "system", None, 0)
+        ]
+        attempts = 0
+        cancel_reason: str | None = None
+        manager_comment: str | None = None
+        worked = creator is not None
+        confirm_step = -1
+        cross_sell = False
+        if status != "new":
+            robot_gap = 20 + int(r() * 100)
+            if status in ("needs_confirmation", "no_answer"):
+                robot_ok = False
+            stage = ""
+            if status == "cancelled":
+                x = r()
                 if robot_ok:
-                    steps.append(("confirmed", None, "robot", "auto-approved", robot_gap))
+                    stage = ("confirmed" if x < 0.25 else "assembling" if x < 0.5
+                             else "late")  # fmt: skip
+                else:
+                    stage = ("queue" if x < 0.45 else "not_reached" if x < 0.65
+                             else "confirmed" if x < 0.75 else "assembling" if x < 0.85
+                             else "late")  # fmt: skip
+            if robot_ok:
+                steps.append(("confirmed", None, "robot", "auto-approved", robot_gap))
+                confirm_step = len(steps) - 1
+            else:
+                steps.append(("needs_confirmation", None, "robot",
+                              "robot: " + ", ".join(failed), robot_gap))  # fmt: skip
+                if status in ("needs_confirmation", "no_answer"):
+                    cycles = min(int(r() * 3), age // (4 * HOUR))
+                elif stage == "not_reached":
+                    cycles = MAX_ATTEMPTS - 1
+                else:
+                    cycles = (0, 0, 0, 1, 1, 2)[int(r() * 6)]
+                for _ in range(cycles):
+                    attempts += 1
+                    steps.append(("no_answer", op, "user",
+                                  f"no answer, attempt {attempts} of {MAX_ATTEMPTS}",
+                                  300 + int(r() * 3 * HOUR)))  # fmt: skip
+                    steps.append(("needs_confirmation", None, "system",
+                                  f"retry due (attempt {attempts + 1})",
+                                  RETRY_DELAY + int(r() * 600)))  # fmt: skip
+                    worked = True
+                if status == "no_answer":
+                    attempts += 1
+                    steps.append(("no_answer", op, "user",
+                                  f"no answer, attempt {attempts} of {MAX_ATTEMPTS}",
+                                  300 + int(r() * 3 * HOUR)))  # fmt: skip
+                    worked = True
+                elif stage == "queue":
+                    cancel_reason = D.QUEUE_CANCEL_REASONS[int(r() * n_qc)]
+                    steps.append(("cancelled", op, "user", cancel_reason,
+                                  300 + int(r() * 6 * HOUR)))  # fmt: skip
+                    worked = True
+                elif stage == "not_reached":
+                    attempts += 1
+                    cancel_reason = NOT_REACHED_REASON
+                    steps.append(("cancelled", op, "user",
+                                  f"{NOT_REACHED_REASON} — no answer {attempts} times",
+                                  300 + int(r() * 3 * HOUR)))  # fmt: skip
+                    worked = True
+                elif status != "needs_confirmation":
+                    if r() < 0.1:
+                        manager_comment = D.MANAGER_COMMENTS[int(r() * n_mc)]
+                    steps.append(("confirmed", op, "user", manager_comment,
+                                  300 + int(r() * 3 * HOUR)))  # fmt: skip
                     confirm_step = len(steps) - 1
+                    worked = True
+                    cross_sell = len(offers) < 5 and r() < 0.25
+            # fulfilment (the ERP reports through the robot role)
+            if confirm_step >= 0 and status != "confirmed":
+                if stage == "confirmed":
+                    cancel_reason = D.CANCEL_CLIENT_REFUSED
+                    steps.append(("cancelled", op, "user", cancel_reason,
+                                  HOUR + int(r() * 20 * HOUR)))  # fmt: skip
+                    worked = True
                 else:
-                    steps.append(("needs_confirmation", None, "robot",
-                                  "robot: " + ", ".join(failed), robot_gap))  # fmt: skip
-                    if status in ("needs_confirmation", "no_answer"):
-                        cycles = min(int(r() * 3), age // (4 * HOUR))
-                    elif stage == "not_reached":
-                        cycles = MAX_ATTEMPTS - 1
-                    else:
-                        cycles = (0, 0, 0, 1, 1, 2)[int(r() * 6)]
-                    for _ in range(cycles):
-                        attempts += 1
-                        steps.append(("no_answer", op, "user",
-                                      f"no answer, attempt {attempts} of {MAX_ATTEMPTS}",
-                                      300 + int(r() * 3 * HOUR)))  # fmt: skip
-                        steps.append(("needs_confirmation", None, "system",
-                                      f"retry due (attempt {attempts + 1})",
-                                      RETRY_DELAY + int(r() * 600)))  # fmt: skip
-                        worked = True
-                    if status == "no_answer":
-                        attempts += 1
-                        steps.append(("no_answer", op, "user",
-                                      f"no answer, attempt {attempts} of {MAX_ATTEMPTS}",
-                                      300 + int(r() * 3 * HOUR)))  # fmt: skip
-                        worked = True
-                    elif stage == "queue":
-                        cancel_reason = D.QUEUE_CANCEL_REASONS[int(r() * n_qc)]
-                        steps.append(("cancelled", op, "user", cancel_reason,
-                                      300 + int(r() * 6 * HOUR)))  # fmt: skip
-                        worked = True
-                    elif stage == "not_reached":
-                        attempts += 1
-                        cancel_reason = NOT_REACHED_REASON
-                        steps.append(("cancelled", op, "user",
-                                      f"{NOT_REACHED_REASON} — no answer {attempts} times",
-                                      300 + int(r() * 3 * HOUR)))  # fmt: skip
-                        worked = True
-                    elif status != "needs_confirmation":
-                        if r() < 0.1:
-                            manager_comment = D.MANAGER_COMMENTS[int(r() * n_mc)]
-                        steps.append(("confirmed", op, "user", manager_comment,
-                                      300 + int(r() * 3 * HOUR)))  # fmt: skip
-                        confirm_step = len(steps) - 1
-                        worked = True
-                        cross_sell = len(offers) < 5 and r() < 0.25
-                # fulfilment (the ERP reports through the robot role)
-                if confirm_step >= 0 and status != "confirmed":
-                    if stage == "confirmed":
-                        cancel_reason = D.CANCEL_CLIENT_REFUSED
-                        steps.append(("cancelled", op, "user", cancel_reason,
-                                      HOUR + int(r() * 20 * HOUR)))  # fmt: skip
-                        worked = True
-                    else:
-                        steps.append(("assembling", None, "robot", None,
-                                      HOUR + int(r() * 11 * HOUR)))  # fmt: skip
-                        if stage == "assembling":
-                            cancel_reason = D.CANCEL_OUT_OF_STOCK
-                            steps.append(("cancelled", None, "robot", cancel_reason,
-                                          2 * HOUR + int(r() * 20 * HOUR)))  # fmt: skip
-                        elif status != "assembling":
-                            if delivery == "pickup":
-                                steps.append(("ready_for_pickup", None, "robot", None,
-                                              2 * HOUR + int(r() * 22 * HOUR)))  # fmt: skip
-                                if stage == "late":
-                                    cancel_reason = D.CANCEL_RESERVE_EXPIRED
-                                    steps.append(("cancelled", None, "system", cancel_reason,
-                                                  PICKUP_HOURS * HOUR))  # fmt: skip
-                                elif status in ("completed", "returned"):
-                                    steps.append(("completed", None, "robot", None,
-                                                  600 + int(r() * 2.5 * HOUR)))  # fmt: skip
-                            else:
-                                steps.append(("shipped", None, "robot", None,
-                                              3 * HOUR + int(r() * 27 * HOUR)))  # fmt: skip
-                                if stage == "late":
-                                    cancel_reason = D.CANCEL_REFUSED
-                                    steps.append(("cancelled", None, "robot", cancel_reason,
-                                                  DAY + int(r() * 2 * DAY)))  # fmt: skip
-                                elif status == "completed" or (status == "returned" and r() < 0.5):
-                                    steps.append(("completed", None, "robot", None,
-                                                  DAY + int(r() * 3 * DAY)))  # fmt: skip
-                            if status == "returned":
-                                manager_comment = D.RETURN_COMMENTS[int(r() * n_rc)]
-                                steps.append(("returned", None, "robot", manager_comment,
-                                              2 * DAY + int(r() * 12 * DAY)))  # fmt: skip
+                    steps.append(("assembling", None, "robot", None,
+                                  HOUR + int(r() * 11 * HOUR)))  # fmt: skip
+                    if stage == "assembling":
+                        cancel_reason = D.CANCEL_OUT_OF_STOCK
+                        steps.append(("cancelled", None, "robot", cancel_reason,
+                                      2 * HOUR + int(r() * 20 * HOUR)))  # fmt: skip
+                    elif status != "assembling":
+                        if delivery == "pickup":
+                            steps.append(("ready_for_pickup", None, "robot", None,
+                                          2 * HOUR + int(r() * 22 * HOUR)))  # fmt: skip
+                            if stage == "late":
+                                cancel_reason = D.CANCEL_RESERVE_EXPIRED
+                                steps.append(("cancelled", None, "system", cancel_reason,
+                                              PICKUP_HOURS * HOUR))  # fmt: skip
+                            elif status in ("completed", "returned"):
+                                steps.append(("completed", None, "robot", None,
+                                              600 + int(r() * 2.5 * HOUR)))  # fmt: skip
+                        else:
+                            steps.append(("shipped", None, "robot", None,
+                                          3 * HOUR + int(r() * 27 * HOUR)))  # fmt: skip
+                            if stage == "late":
+                                cancel_reason = D.CANCEL_REFUSED
+                                steps.append(("cancelled", None, "robot", cancel_reason,
+                                              DAY + int(r() * 2 * DAY)))  # fmt: skip
+                            elif status == "completed" or (status == "returned" and r() < 0.5):
+                                steps.append(("completed", None, "robot", None,
+                                              DAY + int(r() * 3 * DAY)))  # fmt: skip
+                        if status == "returned":
+                            manager_comment = D.RETURN_COMMENTS[int(r() * n_rc)]
+                            steps.append(("returned", None, "robot", manager_comment,
+                                          2 * DAY + int(r() * 12 * DAY)))  # fmt: skip
 
-            # fit the path into the order's age
-            natural = 0
-            for s in steps:
-                natural += s[4]
-            end: int | None = None
-            if status == "ready_for_pickup" or status == "no_answer":
-                if r() < 0.85:
-                    end = now - 120 - int(r() * 2.8 * HOUR)
-                else:
-                    end = now - 3 * HOUR - 600 - int(r() * 8 * HOUR)
-                if end <= t0 + 60 * len(steps):
-                    end = t0 + int(age * 0.9)
-            elif t0 + natural > now - 30:
-                end = t0 + int((age - 30) * (0.6 + 0.35 * r()))
-            factor = 1.0
-            if end is not None and natural:
-                factor = (end - t0) / natural
-                if factor > 1.0 and len(steps) > 2:
-                    fixed = steps[1][4]
-                    factor = (end - t0 - fixed) / max(1, natural - fixed)
-            acc = 0
-            prev: str | None = None
-            step_times: list[int] = []
-            for i, (to_status, actor_id, actor_kind, note, gap) in enumerate(steps):
-                # a stretched path waits longer between people, never for the robot's first look
-                acc += gap if factor > 1.0 and i < 2 else int(gap * factor)
-                at = t0 + acc
-                if step_times and at <= step_times[-1]:
-                    at = step_times[-1] + 1
-                step_times.append(at)
-                hist_id += 1
-                hist_rows.append((hist_id, oid, actor_id, actor_kind, prev, to_status, note, at))
-                prev = to_status
-            last = step_times[-1]
-            # what the final state implies
-            if status in RESERVING and confirm_step >= 0:
-                reserved_at: int | None = step_times[confirm_step]
-                for o, q in zip(offers, qtys, strict=True):
-                    key = (o + 1, store_id)
-                    reserved[key] = reserved.get(key, 0) + q
+        # fit the path into the order's age
+        natural = 0
+        for s in steps:
+            natural += s[4]
+        end: int | None = None
+        if status == "ready_for_pickup" or status == "no_answer":
+            if r() < 0.85:
+                end = now - 120 - int(r() * 2.8 * HOUR)
             else:
-                reserved_at = None
-            reserve_until = last + PICKUP_HOURS * HOUR if status == "ready_for_pickup" else None
-            next_attempt = last + RETRY_DELAY if status == "no_answer" else None
-            callback = None
-            if status == "needs_confirmation" and attempts and r() < 0.15:
-                callback = now + HOUR + int(r() * 25 * HOUR)
-            robot_at = step_times[1] if checks is not None else None
-            if status == "completed":
-                payment = "paid"
-            elif status == "returned" or (status == "cancelled" and paid_at_start):
-                payment = "refunded"
-            else:
-                payment = "paid" if paid_at_start else "not_paid"
-            final_address = address
-            if no_address_yet and (confirm_step < 0):
-                final_address = None
-
-            # items (a cross-sell line joins when the operator confirmed)
+                end = now - 3 * HOUR - 600 - int(r() * 8 * HOUR)
+            if end <= t0 + 60 * len(steps):
+                end = t0 + int(age * 0.9)
+        elif t0 + natural > now - 30:
+            end = t0 + int((age - 30) * (0.6 + 0.35 * r()))
+        factor = 1.0
+        if end is not None and natural:
+            factor = (end - t0) / natural
+            if factor > 1.0 and len(steps) > 2:
+                fixed = steps[1][4]
+                factor = (end - t0 - fixed) / max(1, natural - fixed)
+        acc = 0
+        prev: str | None = None
+        step_times: list[int] = []
+        for i, (to_status, actor_id, actor_kind, note, gap) in enumerate(steps):
+            # a stretched path waits longer between people, never for the robot's first look
+            acc += gap if factor > 1.0 and i < 2 else int(gap * factor)
+            at = t0 + acc
+            if step_times and at <= step_times[-1]:
+                at = step_times[-1] + 1
+            step_times.append(at)
+            hist_rows.append((oid, actor_id, actor_kind, prev, to_status, note, at))
+            prev = to_status
+        last = step_times[-1]
+        # what the final state implies
+        if status in RESERVING and confirm_step >= 0:
+            reserved_at: int | None = step_times[confirm_step]
             for o, q in zip(offers, qtys, strict=True):
-                item_id += 1
-                price = offer_price[o]
-                item_rows.append((item_id, oid, o + 1, offer_name[o], q, price,
-                                  price * q * pct // 100, None, None, False, t0))  # fmt: skip
-            if cross_sell:
-                at = step_times[confirm_step]
-                products = [offer_product[o] for o in offers]
-                cands = [
-                    c
-                    for p in products
-                    for c in product_capsules.get(p, ())
-                    if capsule_window[c][0] <= at < capsule_window[c][1]
-                ]
-                if not cands:
-                    cands = valid_by_day[max(0, min(WINDOW_DAYS, (at - window_start) // DAY))]
-                if cands:
-                    cid = cands[int(r() * len(cands))]
-                    extra = [p for p in capsule_products[cid] if p not in products]
-                    if extra:
-                        p = extra[int(r() * len(extra))]
-                        o = first_offer[p] + int(r() * offer_count[p])
-                        price = offer_price[o]
-                        line_disc = price * pct // 100
-                        item_id += 1
-                        item_rows.append((item_id, oid, o + 1, offer_name[o], 1, price, line_disc,
-                                          op, cid, True, at))  # fmt: skip
-                        subtotal += price
-                        disc += line_disc
-                        goods = subtotal - disc
-                        if delivery != "pickup" and goods >= 300_000:
-                            delivery_cost = 0
-                        total = goods + delivery_cost
-                        if status in RESERVING:
-                            key = (o + 1, store_id)
-                            reserved[key] = reserved.get(key, 0) + 1
+                key = (o + 1, store_id)
+                reserved[key] = reserved.get(key, 0) + q
+        else:
+            reserved_at = None
+        reserve_until = last + PICKUP_HOURS * HOUR if status == "ready_for_pickup" else None
+        next_attempt = last + RETRY_DELAY if status == "no_answer" else None
+        callback = None
+        if status == "needs_confirmation" and attempts and r() < 0.15:
+            callback = now + HOUR + int(r() * 25 * HOUR)
+        robot_at = step_times[1] if checks is not None else None
+        if status == "completed":
+            payment = "paid"
+        elif status == "returned" or (status == "cancelled" and paid_at_start):
+            payment = "refunded"
+        else:
+            payment = "paid" if paid_at_start else "not_paid"
+        final_address = address
+        if no_address_yet and (confirm_step < 0):
+            final_address = None
 
-            number = str(FIRST_NUMBER + oid)
-            if source in ("site", "mobile_app"):
-                external: str | None = f"GM-{number}"
-            elif source == "erp":
-                external = f"1C-{number}"
-            else:
-                external = None
-            order_rows.append((
-                oid, number, external, source, status, last,
-                10 if flags & FLAG_VIP else 0, cust_id, people.contact_name[ci],
-                people.phone_raw[ci], people.phone_e164[ci],
-                None if source == "one_click" else people.email[ci],
-                op if worked else None, store_id, delivery, final_address, delivery_cost,
-                payment, method, subtotal, disc, total, comment, manager_comment,
-                cancel_reason, attempts, next_attempt, callback, reserve_until, reserved_at,
-                checks, robot_at, len(steps), t0, last,
-            ))  # fmt: skip
-        counts["orders"] += len(order_rows)
-        counts["order_items"] += len(item_rows)
-        counts["order_status_history"] += len(hist_rows)
-        yield (
-            stats,
-            {
-                T.ORDERS: order_rows,
-                T.ORDER_ITEMS: item_rows,
-                T.ORDER_STATUS_HISTORY: hist_rows,
-            },
-        )
+        # items (a cross-sell line joins when the operator confirmed)
+        for o, q in zip(offers, qtys, strict=True):
+            price = offer_price[o]
+            item_rows.append((oid, o + 1, offer_name[o], q, price, price * q * pct // 100,
+                              None, None, False, t0))  # fmt: skip
+        if cross_sell:
+            at = step_times[confirm_step]
+            products = [offer_product[o] for o in offers]
+            cands = [
+                c
+                for p in products
+                for c in product_capsules.get(p, ())
+                if capsule_window[c][0] <= at < capsule_window[c][1]
+            ]
+            if not cands:
+                cands = valid_by_day[max(0, min(WINDOW_DAYS, (at - window_start) // DAY))]
+            if cands:
+                cid = cands[int(r() * len(cands))]
+                extra = [p for p in capsule_products[cid] if p not in products]
+                if extra:
+                    p = extra[int(r() * len(extra))]
+                    o = first_offer[p] + int(r() * offer_count[p])
+                    price = offer_price[o]
+                    line_disc = price * pct // 100
+                    item_rows.append((oid, o + 1, offer_name[o], 1, price, line_disc, op, cid,
+                                      True, at))  # fmt: skip
+                    subtotal += price
+                    disc += line_disc
+                    goods = subtotal - disc
+                    if delivery != "pickup" and goods >= 300_000:
+                        delivery_cost = 0
+                    total = goods + delivery_cost
+                    if status in RESERVING:
+                        key = (o + 1, store_id)
+                        reserved[key] = reserved.get(key, 0) + 1
+
+        number = str(FIRST_NUMBER + oid)
+        if source in ("site", "mobile_app"):
+            external: str | None = f"GM-{number}"
+        elif source == "erp":
+            external = f"1C-{number}"
+        else:
+            external = None
+        order_rows.append((
+            oid, number, external, source, status, last,
+            10 if flags & FLAG_VIP else 0, cust_id, people.contact_name[ci],
+            people.phone_raw[ci], people.phone_e164[ci],
+            None if source == "one_click" else people.email[ci],
+            op if worked else None, store_id, delivery, final_address, delivery_cost,
+            payment, method, subtotal, disc, total, comment, manager_comment,
+            cancel_reason, attempts, next_attempt, callback, reserve_until, reserved_at,
+            checks, robot_at, len(steps), t0, last,
+        ))  # fmt: skip
+    return reserved, {
+        T.ORDERS: order_rows,
+        T.ORDER_ITEMS: item_rows,
+        T.ORDER_STATUS_HISTORY: hist_rows,
+    }
 
 
 def _shortages(

@@ -49,12 +49,15 @@ class PhoneFactory:
 
     Deterministic for a given ``rng`` and call sequence."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, base: int = 0) -> None:
+        """``base``: where this factory's counters start, so factories working on separate
+        chunks (``base`` = chunk start × phones per customer) never hand out the same number."""
         self._rng = rng
+        self._base = base
         self._counters: dict[str, int] = {}
 
     def _subscriber(self, prefix: str, digits: int) -> str:
-        n = self._counters.get(prefix, 0)
+        n = self._counters.get(prefix, self._base)
         self._counters[prefix] = n + 1
         sub = (n * _MIX + 1_234_567) % _SUBSCRIBERS
         if digits == 7:

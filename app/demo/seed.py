@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping, Sized
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,9 @@ from app.business_settings import SPECS
 from app.db import get_engine
 from app.demo import tables as T
 from app.demo.catalog import (
+    DAY,
     Catalog,
+    StockJob,
     StockModel,
     build_capsules,
     build_categories,
@@ -35,9 +38,10 @@ from app.demo.catalog import (
     capsule_count,
     product_count,
 )
-from app.demo.orders import WINDOW_DAYS, generate_orders
-from app.demo.people import generate_customers
-from app.demo.sinks import PgCopySink, Row, open_sink
+from app.demo.orders import WINDOW_DAYS, prepare_orders
+from app.demo.parallel import chunk_bounds, default_workers, run_chunks
+from app.demo.people import CustomerJob, People, Registrations
+from app.demo.sinks import CoreSink, PgCopySink, Row, open_sink
 from app.demo.users import DEMO_PASSWORD, DEMO_USERS, DemoUser
 from app.robot import RobotSettings
 from app.security import hash_password
@@ -54,6 +58,8 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
+CHUNK = 20_000  # customers or orders per chunk: part of the data's identity (random streams)
+STOCK_CHUNK = 50_000  # offers per stock chunk (stock has no randomness)
 
 
 class DemoSeedError(Exception):
@@ -83,14 +89,22 @@ class SeedSummary:
     seed: int
     anchor: dt.datetime
     seconds: float
+    #: (phase, seconds): catalogue, customers, orders, stock, then on PostgreSQL drain (the
+    #: server finishing the last chunks) and indexes_and_keys; finish is keys + commit + ANALYZE
+    phases: tuple[tuple[str, float], ...] = ()
 
     @property
     def total_rows(self) -> int:
-        return sum(v for k, v in asdict(self).items() if isinstance(v, int) and k != "seed")
+        return sum(
+            v
+            for k, v in asdict(self).items()
+            if isinstance(v, int) and not isinstance(v, bool) and k != "seed"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["anchor"] = self.anchor.isoformat()
+        out["phases"] = dict(self.phases)
         return out
 
 
@@ -109,13 +123,15 @@ class _Meter:
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.rows: dict[str, int] = {}
+        self.phases: list[tuple[str, float]] = []
 
-    def add(self, batch: dict[T.TableSpec, list[Row]]) -> None:
+    def add(self, batch: Mapping[T.TableSpec, Sized]) -> None:
         for spec, rows in batch.items():
             self.rows[spec.name] = self.rows.get(spec.name, 0) + len(rows)
 
-    def report(self, names: list[str], started: float) -> None:
+    def report(self, names: list[str], started: float, phase: str) -> None:
         seconds = max(time.perf_counter() - started, 1e-9)
+        self.phases.append((phase, seconds))
         total = sum(self.rows.get(n, 0) for n in names)
         parts = ", ".join(f"{n} {self.rows.get(n, 0):,}" for n in names)
         self.progress(f"  {parts}: {seconds:.1f} s, {total / seconds:,.0f} rows/s")
@@ -129,10 +145,14 @@ def seed_demo(
     seed: int = 42,
     now: dt.datetime | None = None,
     progress: Progress | None = print,
+    workers: int | None = None,
 ) -> SeedSummary:
     """Fill the empty database at ``url`` with ``customers`` customers and ``orders`` orders
     (plus users, stores, catalogue, capsules and stock sized to match). Refuses a database that
-    already holds orders, customers or a catalogue (:class:`DemoSeedError`)."""
+    already holds orders, customers or a catalogue (:class:`DemoSeedError`).
+
+    ``workers``: processes generating in parallel (default: one per core on PostgreSQL where
+    processes fork, else 1); the data is the same whatever the number."""
     say = progress or _quiet
     if customers < 1:
         raise DemoSeedError(f"customers must be at least 1, got {customers}")
@@ -167,7 +187,7 @@ def seed_demo(
         category_ids = build_categories(catalog)
         build_products(catalog, random.Random(f"{seed}:catalog"), n_products, now_s, category_ids)
         build_capsules(catalog, random.Random(f"{seed}:capsules"), capsule_count(n_products), now_s)
-        batch = {
+        reference = {
             T.USERS: users,
             T.STORES: stores.rows,
             T.CATEGORIES: catalog.category_rows,
@@ -176,30 +196,38 @@ def seed_demo(
             T.CAPSULES: catalog.capsule_rows,
             T.CAPSULE_ITEMS: catalog.capsule_item_rows,
         }
-        for spec, rows in batch.items():
-            sink.write(spec, rows)
-        meter.add(batch)
-        meter.report([spec.name for spec in batch], t)
+        _write(sink, meter, reference)
+        meter.report([spec.name for spec in reference], t, "catalogue")
+
+        # Parallel phases: chunks made by forked workers (PostgreSQL), written in chunk order.
+        encode = isinstance(sink, PgCopySink)
+        n_workers = workers if workers is not None else (default_workers() if encode else 1)
+        fork_hooks: dict[str, Any] = {}
+        if isinstance(sink, PgCopySink):
+            fork_hooks = {"before_fork": sink.pause, "after_fork": sink.resume}
 
         # customers and everything hanging off them
         t = time.perf_counter()
-        window_start = now_s - WINDOW_DAYS * 86400
-        people = None
-        for people, batch in generate_customers(
-            random.Random(f"{seed}:people"),
-            customers,
-            window_start=window_start,
-            now=now_s,
-            operator_ids=operator_ids,
+        people = People(registrations=Registrations(customers, now_s - WINDOW_DAYS * DAY, now_s))
+        customer_job = CustomerJob(
+            seed, customers, now_s - WINDOW_DAYS * DAY, now_s, tuple(operator_ids)
+        )
+        for chunk, batch in run_chunks(
+            customer_job,
+            chunk_bounds(customers, CHUNK),
+            workers=n_workers,
+            encode=encode,
+            **fork_hooks,
         ):
-            for spec, rows in batch.items():
-                sink.write(spec, rows)
-            meter.add(batch)
-            if customers >= 200_000 and people.counts["customers"] % 200_000 == 0:
-                say(f"  … customers {people.counts['customers']:,} / {customers:,}")
-        assert people is not None
+            people.extend(chunk)
+            _write(sink, meter, batch)
+            done = len(people.contact_name)
+            if customers >= 200_000 and done % 200_000 == 0:
+                say(f"  … customers {done:,} / {customers:,}")
         meter.report(
-            ["customers", "customer_phones", "children", "customer_tags", "customer_notes"], t
+            ["customers", "customer_phones", "children", "customer_tags", "customer_notes"],
+            t,
+            "customers",
         )
 
         # orders, items, history
@@ -209,9 +237,8 @@ def seed_demo(
             max_total=Decimal(SPECS["robot.max_total"].default),
             require_paid=bool(SPECS["robot.require_paid"].default),
         )
-        reserved: dict[tuple[int, int], int] = {}
-        for stats, batch in generate_orders(
-            random.Random(f"{seed}:orders"),
+        order_job = prepare_orders(
+            seed,
             orders,
             now=now_s,
             people=people,
@@ -220,43 +247,49 @@ def seed_demo(
             stock=stock,
             operator_ids=operator_ids,
             robot=robot,
+        )
+        reserved: Counter[tuple[int, int]] = Counter()
+        for held, batch in run_chunks(
+            order_job, chunk_bounds(orders, CHUNK), workers=n_workers, encode=encode, **fork_hooks
         ):
-            for spec, rows in batch.items():
-                sink.write(spec, rows)
-            meter.add(batch)
-            reserved = stats.reserved
-            done = stats.counts["orders"]
+            reserved.update(held)
+            _write(sink, meter, batch)
+            done = meter.rows.get("orders", 0)
             if orders >= 200_000 and done % 200_000 == 0:
                 elapsed = time.perf_counter() - t
                 say(f"  … orders {done:,} / {orders:,} ({done / elapsed:,.0f} orders/s)")
-        meter.report(["orders", "order_items", "order_status_history"], t)
+        meter.report(["orders", "order_items", "order_status_history"], t, "orders")
+        del order_job
 
         # stock last: it carries the reserves of the open orders written above
         t = time.perf_counter()
-        buffer: list[Row] = []
-        for row in stock.rows(catalog.n_offers, reserved):
-            buffer.append(row)
-            if len(buffer) >= 100_000:
-                sink.write(T.STOCK, buffer)
-                meter.add({T.STOCK: buffer})
-                buffer = []
-        sink.write(T.STOCK, buffer)
-        meter.add({T.STOCK: buffer})
-        meter.report(["stock"], t)
+        stock_job = StockJob(stock, dict(reserved))
+        for _none, batch in run_chunks(
+            stock_job,
+            chunk_bounds(catalog.n_offers, STOCK_CHUNK),
+            workers=n_workers,
+            encode=encode,
+            **fork_hooks,
+        ):
+            _write(sink, meter, batch)
+        meter.report(["stock"], t, "stock")
 
         t = time.perf_counter()
         if isinstance(sink, PgCopySink):
             sink.drain()
+            meter.phases.append(("drain", time.perf_counter() - t))
             say(f"  load done: {time.perf_counter() - t:.1f} s waiting for the server")
             t = time.perf_counter()
             say("  recreating indexes and foreign keys, committing, analyzing")
             sink.finish()
+            meter.phases.append(("indexes_and_keys", sink.restore_seconds))
             say(
                 f"  indexes and keys {sink.restore_seconds:.1f} s, "
                 f"with commit and ANALYZE {time.perf_counter() - t:.1f} s"
             )
         else:
             sink.finish()
+        meter.phases.append(("finish", time.perf_counter() - t))
     except BaseException:
         sink.abort()
         raise
@@ -282,6 +315,7 @@ def seed_demo(
         seed=seed,
         anchor=anchor,
         seconds=time.perf_counter() - started,
+        phases=tuple(meter.phases),
     )
     say(
         f"Demo data ready: {summary.total_rows:,} rows in {summary.seconds:.1f} s. "
@@ -289,6 +323,12 @@ def seed_demo(
         f"with password '{DEMO_PASSWORD}'."
     )
     return summary
+
+
+def _write(sink: PgCopySink | CoreSink, meter: _Meter, batch: Mapping[T.TableSpec, Any]) -> None:
+    for spec, rows in batch.items():
+        sink.write(spec, rows)
+    meter.add(batch)
 
 
 def _refuse_if_not_empty(engine: Any) -> None:

@@ -27,6 +27,20 @@ from models import Base
 
 Row = tuple[Any, ...]
 
+
+class EncodedRows:
+    """Rows already turned into COPY text (by a worker process): the bytes and how many."""
+
+    __slots__ = ("count", "data")
+
+    def __init__(self, count: int, data: bytes) -> None:
+        self.count = count
+        self.data = data
+
+    def __len__(self) -> int:
+        return self.count
+
+
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
@@ -35,7 +49,7 @@ class Sink(Protocol):
 
     dialect: str
 
-    def write(self, spec: T.TableSpec, rows: Sequence[Row]) -> None: ...
+    def write(self, spec: T.TableSpec, rows: Sequence[Row] | EncodedRows) -> None: ...
 
     def finish(self, analyze: bool = True) -> None: ...
 
@@ -150,6 +164,17 @@ class PgCopySink:
         self._thread = threading.Thread(target=self._run, name="demo-copy", daemon=True)
         self._thread.start()
 
+    def pause(self) -> None:
+        """Drain the queue and stop the writer thread (before forking worker processes)."""
+        self.drain()
+        self._stop()
+
+    def resume(self) -> None:
+        """Start a new writer thread after :meth:`pause`."""
+        if not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name="demo-copy", daemon=True)
+            self._thread.start()
+
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """Run one statement on the loading connection (after the queue is drained)."""
         self.drain()
@@ -200,13 +225,16 @@ class PgCopySink:
         self._deferred_indexes.clear()
         self._deferred_fks.clear()
 
-    def write(self, spec: T.TableSpec, rows: Sequence[Row]) -> None:
-        if not rows:
+    def write(self, spec: T.TableSpec, rows: Sequence[Row] | EncodedRows) -> None:
+        if not len(rows):
             return
-        fmt = self._formatters.get(spec.name)
-        if fmt is None:
-            fmt = self._formatters[spec.name] = copy_line_function(spec)
-        data = "".join(map(fmt, rows)).encode()
+        if isinstance(rows, EncodedRows):
+            data = rows.data
+        else:
+            fmt = self._formatters.get(spec.name)
+            if fmt is None:
+                fmt = self._formatters[spec.name] = copy_line_function(spec)
+            data = "".join(map(fmt, rows)).encode()
         self._raise_if_failed()
         self._queue.put((spec, data))
         self._written.add(spec.name)
@@ -319,7 +347,9 @@ class CoreSink:
         self._tx = self._conn.begin()
         self._chunk = chunk
 
-    def write(self, spec: T.TableSpec, rows: Sequence[Row]) -> None:
+    def write(self, spec: T.TableSpec, rows: Sequence[Row] | EncodedRows) -> None:
+        if isinstance(rows, EncodedRows):
+            raise TypeError("SQLite takes rows, not COPY text")
         if not rows:
             return
         table: Table = Base.metadata.tables[spec.name]
