@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.config import Config, load_config
 from ui import i18n
-from ui.ops import Lane, Op, OpError, OpRunner, install_runner
+from ui.ops import ErrorKind, Lane, Op, OpError, OpRunner, install_runner
 from ui.settings import ui_settings
 from ui.startup import StartupReport, prepare_database
 
@@ -39,6 +39,16 @@ _STEPS = (
     QT_TRANSLATE_NOOP("ConsoleLauncher", "Updating the database…"),
     QT_TRANSLATE_NOOP("ConsoleLauncher", "Creating demo data…"),
 )
+
+
+def _without_password(url: str) -> str:
+    """The URL for a message: password hidden, or everything before "@" dropped if unparsable."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url.rsplit("@", 1)[-1]
 
 
 class _Progress(QObject):
@@ -94,7 +104,18 @@ class ConsoleLauncher(QObject):
         # Everything the window and the database check share (SQLAlchemy, the models) is
         # imported here, before any worker thread exists: CPython can fail a concurrent import
         # of a package with import cycles ("partially initialized module"), SQLAlchemy's included.
+        # Building the engine (no connection yet) loads its dialect and hooks here too.
+        from app.db import get_engine
         from ui.main_window import MainWindow
+
+        try:
+            get_engine(self.config.database_url)
+        except Exception as exc:  # a URL SQLAlchemy cannot use: say so, not a traceback
+            detail = f"{type(exc).__name__}: {exc}"
+            message = self.tr("Okno cannot use the database address %1: %2")
+            text = message.replace("%1", _without_password(self.config.database_url))
+            self._failed(OpError(ErrorKind.REFUSED, text.replace("%2", str(exc)), detail))
+            return
 
         self.app.setQuitOnLastWindowClosed(False)  # until the window exists
         Op(self, prepare, lane=Lane.DB, runner=self.runner).success(self._ready).failure(

@@ -137,3 +137,16 @@ def test_a_sqlite_file_behind_head_is_upgraded(tmp_path: Path) -> None:
     report = prepare_database(load_config(url), demo=False, progress=steps.append)
     assert report.migrated and steps == ["Updating the database…"]
     assert migrations.current_revision(url) == migrations.head_revision()
+
+
+def test_an_unusable_database_url_is_a_message_not_a_traceback(qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    launcher = ConsoleLauncher(app, load_config("nosuchdb://okno:s3cret@db.example/okno"), False)
+    launcher.start()
+    assert launcher.exit_code == 1
+    text = launcher.failure_box.text()
+    assert "cannot use the database address" in text and "db.example/okno" in text
+    assert "s3cret" not in text
+    launcher.failure_box.close()
+    launcher.close()

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Call back at…</source>
+        <translation>Call back at…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleLauncher</name>
     <message>
         <source>Preparing the database…</source>
@@ -24,12 +31,23 @@
         <translation>Creating demo data…</translation>
     </message>
     <message>
+        <source>Okno cannot use the database address %1: %2</source>
+        <translation>Okno cannot use the database address %1: %2</translation>
+    </message>
+    <message>
         <source>This is done once.</source>
         <translation>This is done once.</translation>
     </message>
     <message>
         <source>Okno cannot start</source>
         <translation>Okno cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLine</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
     </message>
 </context>
 <context>
@@ -154,6 +172,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>CustomerSegments</name>
     <message>
         <source>VIP</source>
@@ -275,6 +300,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Connecting…</source>
@@ -330,6 +366,40 @@
     </message>
 </context>
 <context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+</context>
+<context>
     <name>OfferHitsModel</name>
     <message>
         <source>out of stock</source>
@@ -376,6 +446,36 @@
     </message>
 </context>
 <context>
+    <name>OfferPickerDialog</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Type at least 2 characters</source>
+        <translation>Type at least 2 characters</translation>
+    </message>
+    <message>
+        <source>Enter adds the selected item</source>
+        <translation>Enter adds the selected item</translation>
+    </message>
+</context>
+<context>
+    <name>OneClickOrderDialog</name>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>The database is not reachable: %1</source>
@@ -392,6 +492,63 @@
     <message>
         <source>Okno</source>
         <translation>Okno</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCard</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Next attempt</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCardPanel</name>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation>Call back at…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Set status…</translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation>Discard my changes</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderItemsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -542,6 +699,13 @@
     </message>
 </context>
 <context>
+    <name>ProfileHeader</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>Type</source>
@@ -570,6 +734,13 @@
     <message>
         <source>Order</source>
         <translation>Order</translation>
+    </message>
+</context>
+<context>
+    <name>StorePickerDialog</name>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
     </message>
 </context>
 <context>
@@ -641,6 +812,13 @@
     <message>
         <source>By: %1</source>
         <translation>By: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBox</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>

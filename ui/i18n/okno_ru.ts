@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Call back at…</source>
+        <translation>Перезвонить в…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleLauncher</name>
     <message>
         <source>Preparing the database…</source>
@@ -24,12 +31,23 @@
         <translation>Создаём демонстрационные данные…</translation>
     </message>
     <message>
+        <source>Okno cannot use the database address %1: %2</source>
+        <translation>Окно не может работать с базой данных по адресу %1: %2</translation>
+    </message>
+    <message>
         <source>This is done once.</source>
         <translation>Это делается один раз.</translation>
     </message>
     <message>
         <source>Okno cannot start</source>
         <translation>Окно не может запуститься</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLine</name>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
     </message>
 </context>
 <context>
@@ -154,6 +172,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
     <name>CustomerSegments</name>
     <message>
         <source>VIP</source>
@@ -275,6 +300,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Connecting…</source>
@@ -330,6 +366,40 @@
     </message>
 </context>
 <context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+</context>
+<context>
     <name>OfferHitsModel</name>
     <message>
         <source>out of stock</source>
@@ -376,6 +446,36 @@
     </message>
 </context>
 <context>
+    <name>OfferPickerDialog</name>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Type at least 2 characters</source>
+        <translation>Введите хотя бы 2 символа</translation>
+    </message>
+    <message>
+        <source>Enter adds the selected item</source>
+        <translation>Enter — добавить товар</translation>
+    </message>
+</context>
+<context>
+    <name>OneClickOrderDialog</name>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>The database is not reachable: %1</source>
@@ -392,6 +492,63 @@
     <message>
         <source>Okno</source>
         <translation>Окно</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCard</name>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>След. попытка</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCardPanel</name>
+    <message>
+        <source>No answer</source>
+        <translation>Недозвон</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation>Перезвонить в…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation>Отменить мои изменения</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Добавить товар…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderItemsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
     </message>
 </context>
 <context>
@@ -543,6 +700,13 @@
     </message>
 </context>
 <context>
+    <name>ProfileHeader</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>Type</source>
@@ -571,6 +735,13 @@
     <message>
         <source>Order</source>
         <translation>Заказ</translation>
+    </message>
+</context>
+<context>
+    <name>StorePickerDialog</name>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
     </message>
 </context>
 <context>
@@ -642,6 +813,13 @@
     <message>
         <source>By: %1</source>
         <translation>Кто: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBox</name>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
     </message>
 </context>
 <context>
