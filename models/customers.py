@@ -34,7 +34,9 @@ from models.base import Base, BigId, CreatedAtMixin, TimestampsMixin, str_enum
 # an index for LIKE '%x%', so there the same index is declared partial over nothing ("WHERE 0"):
 # it exists under the same name on both databases (one schema, one migration) and costs nothing.
 _NOWHERE = text("0")
-_WORD = re.compile(r"\w+")
+# Words are runs of letters and digits — exactly what pg_trgm calls a word — so a whole-word or
+# word-prefix LIKE has the same idea of a word as the trigram index that answers it.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalize_text(value: str | None) -> str:
@@ -53,12 +55,14 @@ def customer_search_text(
     patronymic: str | None,
     email: str | None,
 ) -> str:
-    """``" петрова анна ивановна anna.petrova@mail.ru"``: every name word and the e-mail, each
-    after a space, so ``LIKE '% петр%'`` is a word-prefix match and ``'%петр%'`` a fragment."""
+    """``" петрова анна ивановна anna.petrova@mail.ru anna petrova mail ru"``: every name word,
+    the e-mail, then the e-mail's words, each after a space, so ``LIKE '% петр%'`` is a
+    word-prefix match and ``'%петр%'`` a fragment."""
     words = text_words(last_name) + text_words(first_name) + text_words(patronymic)
     mail = normalize_text(email).strip()
     if mail:
         words.append(mail)
+        words.extend(text_words(mail))
     return "".join(" " + w for w in words)[:600]
 
 

@@ -104,7 +104,7 @@ def _enable_pg_trgm(bind: sa.Connection) -> bool:
 
 # A frozen copy of models.customers.customer_search_text / customer_name_key as of this revision
 # (migrations never import the models, which keep changing).
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _words(value: str | None) -> list[str]:
@@ -116,6 +116,7 @@ def _search_text(first: str | None, last: str | None, patr: str | None, mail: st
     email = (mail or "").lower().replace("ё", "е").strip()
     if email:
         words.append(email)
+        words.extend(_words(email))
     return "".join(" " + w for w in words)[:600]
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.customers.text import LIKE_ESCAPE
 from app.phones import DEFAULT_REGION, Phone, try_normalize
 from models import Customer, CustomerPhone
 
@@ -33,14 +33,25 @@ class PhoneMatch:
     match: str  # exact | tail10 | suffix
 
 
-_CARD = (
-    CustomerPhone.customer_id,
-    Customer.first_name,
-    Customer.last_name,
-    Customer.patronymic,
-    CustomerPhone.e164,
-    CustomerPhone.extension,
+# Built once, run on the session's connection as Core statements: this is the screen-pop path
+# (T1), where the ORM's per-statement work would cost as much as the indexed lookup itself.
+_PHONES = cast(Table, CustomerPhone.__table__)
+_CUSTOMERS = cast(Table, Customer.__table__)
+_P, _C = _PHONES.c, _CUSTOMERS.c
+_CARD = (_P.customer_id, _C.first_name, _C.last_name, _C.patronymic, _P.e164, _P.extension)
+_LIVE_CARDS = (
+    select(*_CARD)
+    .select_from(_PHONES.join(_CUSTOMERS, _C.id == _P.customer_id))
+    .where(_C.merged_into_id.is_(None))
+    .order_by(_P.customer_id)
+    .limit(bindparam("limit"))
 )
+_BY_E164 = _LIVE_CARDS.where(_P.e164 == bindparam("e164"))
+_BY_TAIL10 = _LIVE_CARDS.where(_P.tail10 == bindparam("tail10"))
+# A suffix is answered by the trigram index alone (no join, no ORDER BY): ordered by
+# customer_id the planner may walk the whole table in id order looking for a rare suffix.
+_OWNERS_BY_SUFFIX = select(_P.customer_id).where(_P.e164.like(bindparam("pattern"))).limit(50)
+_CARDS_OF = _LIVE_CARDS.where(_P.customer_id.in_(bindparam("ids", expanding=True)))
 
 
 def lookup_phone(
@@ -48,39 +59,27 @@ def lookup_phone(
 ) -> list[PhoneMatch]:
     """Live customers owning the number in ``raw`` (any format, or a truncated caller ID),
     oldest customer first. Exact E.164 matches win; tail matches only when there are none."""
+    conn = session.connection()
     phone = try_normalize(raw, region)
     if phone is not None:
-        rows = session.execute(
-            select(*_CARD)
-            .join(Customer, Customer.id == CustomerPhone.customer_id)
-            .where(CustomerPhone.e164 == phone.e164, Customer.merged_into_id.is_(None))
-            .order_by(CustomerPhone.customer_id)
-            .limit(limit)
-        ).all()
+        rows = conn.execute(_BY_E164, {"e164": phone.e164, "limit": limit}).all()
         if rows:
             return _matches(rows, "exact")
     digits = "".join(ch for ch in raw if ch.isdigit())
     if len(digits) >= 10:
-        condition = CustomerPhone.tail10 == digits[-10:]
-        how = "tail10"
-    elif len(digits) >= MIN_TAIL_DIGITS:
-        condition = CustomerPhone.e164.like("%" + digits, escape=LIKE_ESCAPE)
-        how = "suffix"
-    else:
-        return []
-    rows = session.execute(
-        select(*_CARD)
-        .join(Customer, Customer.id == CustomerPhone.customer_id)
-        .where(condition, Customer.merged_into_id.is_(None))
-        .order_by(CustomerPhone.customer_id)
-        .limit(limit)
-    ).all()
-    return _matches(rows, how)
+        rows = conn.execute(_BY_TAIL10, {"tail10": digits[-10:], "limit": limit}).all()
+        return _matches(rows, "tail10")
+    if len(digits) >= MIN_TAIL_DIGITS:
+        owners = sorted(set(conn.scalars(_OWNERS_BY_SUFFIX, {"pattern": "%" + digits})))
+        if not owners:
+            return []
+        rows = conn.execute(_CARDS_OF, {"ids": owners, "limit": limit}).all()
+        # the suffix matched one of the owner's numbers; keep only the numbers that end so
+        return _matches([r for r in rows if r.e164.endswith(digits)], "suffix")
+    return []
 
 
-def _matches(
-    rows: Sequence[Row[tuple[int, str, str, str | None, str, str | None]]], how: str
-) -> list[PhoneMatch]:
+def _matches(rows: Sequence[Row[Any]], how: str) -> list[PhoneMatch]:
     seen: set[int] = set()
     found = []
     for cid, first, last, patr, e164, ext in rows:

@@ -25,11 +25,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Table,
+    and_,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
-from app.customers.records import display_name
+from app.customers.records import display_name, in_ids
 from app.customers.text import (
     LIKE_ESCAPE,
     contains_pattern,
@@ -116,10 +125,11 @@ class GlobalResults:
 
 
 class _Found:
-    """Best (score, how) per customer id."""
+    """Best (score, how) per customer id, and the customer rows already fetched."""
 
     def __init__(self) -> None:
         self.best: dict[int, tuple[int, str]] = {}
+        self.rows: dict[int, Row[Any]] = {}
 
     def add(self, ids: Iterable[int], score: int, how: str) -> None:
         for cid in ids:
@@ -127,7 +137,22 @@ class _Found:
                 self.best[cid] = (score, how)
 
 
-_LIVE = Customer.merged_into_id.is_(None)
+# Core columns, executed on the session's connection: these queries run on every keystroke of
+# search-as-you-type, and the ORM's per-statement work would cost as much as the query.
+_CUSTOMERS = cast(Table, Customer.__table__)
+_PHONES = cast(Table, CustomerPhone.__table__)
+_ORDERS = cast(Table, Order.__table__)
+_C, _P, _O = _CUSTOMERS.c, _PHONES.c, _ORDERS.c
+_LIVE = _C.merged_into_id.is_(None)
+_ROW = (
+    _C.id,
+    _C.first_name,
+    _C.last_name,
+    _C.patronymic,
+    _C.email,
+    _C.email_normalized,
+    _C.birth_date,
+)
 
 
 def search(
@@ -138,6 +163,7 @@ def search(
     text = " ".join((query or "").split())
     if len(text.replace(" ", "")) < MIN_QUERY:
         return []
+    conn = session.connection()
     found = _Found()
     cap = max(limit * 4, 200)
     digits = "".join(ch for ch in text if ch.isdigit())
@@ -145,59 +171,44 @@ def search(
 
     if " " not in text and len(text) <= 32:
         found.add(
-            session.scalars(
-                select(Order.customer_id)
-                .join(Customer, Customer.id == Order.customer_id)
-                .where(Order.number.in_({text, text.upper()}), _LIVE)
+            conn.scalars(
+                select(_O.customer_id).where(
+                    _O.number.in_(sorted({text, text.upper()})), _O.customer_id.is_not(None)
+                )
             ),
             ORDER_NUMBER,
             "order_number",
         )
     if phone_like:
-        _phones(session, text, digits, region, found, cap)
+        _phones(conn, text, digits, region, found, cap)
     if "@" in text and " " not in text:
         found.add(
-            session.scalars(
-                select(Customer.id).where(Customer.email_normalized == text.lower(), _LIVE)
-            ),
+            conn.scalars(select(_C.id).where(_C.email_normalized == text.lower())),
             EMAIL_EXACT,
             "email",
         )
     if not phone_like:
-        _names(session, text, found, cap, limit)
-
-    ranked = sorted(found.best.items(), key=lambda kv: -kv[1][0])
-    return _hits(session, ranked, limit)
+        _names(conn, text, found, cap, limit)
+    return _hits(session, found, limit)
 
 
-def _phones(session: Session, text: str, digits: str, region: str, found: _Found, cap: int) -> None:
+def _phones(conn: Connection, text: str, digits: str, region: str, found: _Found, cap: int) -> None:
+    # Only customer_phones is read here (merged owners are dropped when the hits are loaded):
+    # a join would let the planner walk an index in id order instead of the trigram bitmap.
     def owners(condition: ColumnElement[bool]) -> list[int]:
-        return list(
-            session.scalars(
-                select(CustomerPhone.customer_id)
-                .join(Customer, Customer.id == CustomerPhone.customer_id)
-                .where(condition, _LIVE)
-                .limit(cap)
-            )
-        )
+        return list(conn.scalars(select(_P.customer_id).where(condition).limit(cap)))
 
     phone = try_normalize(text, region)
     if phone is not None:
-        found.add(owners(CustomerPhone.e164 == phone.e164), PHONE_EXACT, "phone")
+        found.add(owners(_P.e164 == phone.e164), PHONE_EXACT, "phone")
     if len(digits) >= 10:
-        found.add(owners(CustomerPhone.tail10 == digits[-10:]), PHONE_TAIL, "phone_tail")
+        found.add(owners(_P.tail10 == digits[-10:]), PHONE_TAIL, "phone_tail")
     elif len(digits) >= 7:
-        suffix = CustomerPhone.e164.like("%" + digits, escape=LIKE_ESCAPE)
-        found.add(owners(suffix), PHONE_TAIL, "phone_tail")
+        found.add(owners(_P.e164.like("%" + digits)), PHONE_TAIL, "phone_tail")
     if region == "RU" and digits[0] == "8" and len(digits) > MIN_FRAGMENT:
         # "8 916 12…" typed the domestic way: the start of +7 916 12…
-        prefix = CustomerPhone.e164.like("+7" + digits[1:] + "%", escape=LIKE_ESCAPE)
-        found.add(owners(prefix), PHONE_PREFIX, "phone_fragment")
-    found.add(
-        owners(CustomerPhone.e164.like(contains_pattern(digits), escape=LIKE_ESCAPE)),
-        PHONE_FRAGMENT,
-        "phone_fragment",
-    )
+        found.add(owners(_P.e164.like("+7" + digits[1:] + "%")), PHONE_PREFIX, "phone_fragment")
+    found.add(owners(_P.e164.like("%" + digits + "%")), PHONE_FRAGMENT, "phone_fragment")
 
 
 _MAILISH = re.compile(r"^[a-z0-9._%+\-@]*[@.][a-z0-9._%+\-@]*$")
@@ -216,47 +227,55 @@ def _query_tokens(text: str) -> list[str]:
     return [t for t in dict.fromkeys(tokens) if t]
 
 
-def _names(session: Session, text: str, found: _Found, cap: int, limit: int) -> None:
+def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> None:
     tokens = _query_tokens(text)
     if not tokens:
         return
-    st = Customer.search_text
+    # Whole-word and word-prefix phases look for the tokens' words (an e-mail fragment
+    # "anna.petrova@mail" as anna, petrova, mail): the words pg_trgm indexes, so the trigram
+    # bitmap holds few rows that the LIKE then rejects. Python checks every token afterwards.
+    words = list(dict.fromkeys(w for t in tokens for w in text_words(t)))
+    st = _C.search_text
 
-    def exact(t: str) -> ColumnElement[bool]:
-        return or_(
-            st.like(f"% {_esc(t)} %", escape=LIKE_ESCAPE),
-            st.like(f"% {_esc(t)}", escape=LIKE_ESCAPE),
-        )
-
-    def prefix(t: str) -> ColumnElement[bool]:
-        return st.like(word_prefix_pattern(t), escape=LIKE_ESCAPE)
-
-    def fragment(t: str) -> ColumnElement[bool]:
-        # short tokens only as word prefixes: "ан" inside words matches half the base
-        if len(t) < MIN_FRAGMENT:
-            return prefix(t)
-        return st.like(contains_pattern(t), escape=LIKE_ESCAPE)
-
-    seen: set[int] = set()
-    for phase in (exact, prefix, fragment):
-        query = select(
-            Customer.id,
-            Customer.first_name,
-            Customer.last_name,
-            Customer.patronymic,
-            Customer.email_normalized,
-        ).where(and_(*(phase(t) for t in tokens)), _LIVE)
-        if seen:
-            query = query.where(Customer.id.not_in(seen))
-        rows = session.execute(query.limit(cap)).all()
-        for r in rows:
-            seen.add(r.id)
-            found.add(
-                [r.id],
-                _name_score(tokens, r.first_name, r.last_name, r.patronymic, r.email_normalized),
-                "name",
+    def exact() -> list[ColumnElement[bool]]:
+        return [
+            or_(
+                st.like(f"% {_esc(w)} %", escape=LIKE_ESCAPE),
+                st.like(f"% {_esc(w)}", escape=LIKE_ESCAPE),
             )
-        if len(seen) >= limit:
+            for w in words
+        ]
+
+    def prefix() -> list[ColumnElement[bool]]:
+        return [st.like(word_prefix_pattern(w), escape=LIKE_ESCAPE) for w in words]
+
+    def fragment() -> list[ColumnElement[bool]]:
+        # short tokens only as word prefixes: "ан" inside words matches half the base
+        return [
+            st.like(
+                contains_pattern(t) if len(t) >= MIN_FRAGMENT else word_prefix_pattern(t),
+                escape=LIKE_ESCAPE,
+            )
+            for t in tokens
+        ]
+
+    # Whole words, then word prefixes, then fragments; a later phase only runs when the
+    # earlier ones found fewer than ``limit`` (its rows rank lower). No ORDER BY: the bitmap
+    # scan stops after ``cap`` rows, which are ranked here.
+    matched = 0
+    for phase in (exact, prefix, fragment):
+        conditions = phase()
+        if not conditions:
+            continue
+        rows = conn.execute(select(*_ROW).where(and_(*conditions), _LIVE).limit(cap)).all()
+        for r in rows:
+            score = _name_score(tokens, r.first_name, r.last_name, r.patronymic, r.email_normalized)
+            if score is None or r.id in found.rows:
+                continue
+            found.rows[r.id] = r
+            found.add([r.id], score, "name")
+            matched += 1
+        if matched >= limit:
             break
 
 
@@ -270,10 +289,11 @@ def _name_score(
     last: str | None,
     patronymic: str | None,
     email: str | None,
-) -> int:
+) -> int | None:
+    """The rank of a name match; None when some token matches nothing (not a hit)."""
     surname = text_words(last)
-    words = surname + text_words(first) + text_words(patronymic)
     mail = normalize_text(email)
+    words = surname + text_words(first) + text_words(patronymic) + text_words(mail)
     total = 0
     for n, token in enumerate(tokens):
         if token in words or token == mail:
@@ -283,47 +303,38 @@ def _name_score(
         elif any(token in w for w in words) or token in mail:
             level = 1
         else:
-            level = 0
+            return None
         total += 10 * level
         if n == 0 and level >= 2 and any(w.startswith(token) for w in surname):
             total += 5
     return NAME_BASE + total
 
 
-def _hits(
-    session: Session, ranked: list[tuple[int, tuple[int, str]]], limit: int
-) -> list[CustomerHit]:
-    if not ranked:
+def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
+    if not found.best:
         return []
-    ids = [cid for cid, _ in ranked]
-    rows = {
-        r.id: r
-        for r in session.execute(
-            select(
-                Customer.id,
-                Customer.first_name,
-                Customer.last_name,
-                Customer.patronymic,
-                Customer.email,
-                Customer.birth_date,
-            ).where(Customer.id.in_(ids))
-        )
-    }
+    conn = session.connection()
+    missing = [cid for cid in found.best if cid not in found.rows]
+    if missing:
+        for r in conn.execute(select(*_ROW).where(in_ids(session, _C.id, missing), _LIVE)):
+            found.rows[r.id] = r
+    rows = found.rows
 
     def order(item: tuple[int, tuple[int, str]]) -> tuple[int, str, str, int]:
         cid, (score, _how) = item
         r = rows[cid]
         return (-score, normalize_text(r.last_name), normalize_text(r.first_name), cid)
 
-    top = sorted((item for item in ranked if item[0] in rows), key=order)[:limit]
+    top = sorted((item for item in found.best.items() if item[0] in rows), key=order)[:limit]
     phones: dict[int, list[str]] = {cid: [] for cid, _ in top}
-    for cid, e164 in session.execute(
-        select(CustomerPhone.customer_id, CustomerPhone.e164)
-        .where(CustomerPhone.customer_id.in_(list(phones)))
-        .order_by(CustomerPhone.customer_id, CustomerPhone.is_primary.desc(), CustomerPhone.id)
-    ):
-        if e164 not in phones[cid]:
-            phones[cid].append(e164)
+    if phones:
+        for cid, e164 in conn.execute(
+            select(_P.customer_id, _P.e164)
+            .where(in_ids(session, _P.customer_id, list(phones)))
+            .order_by(_P.customer_id, _P.is_primary.desc(), _P.id)
+        ):
+            if e164 not in phones[cid]:
+                phones[cid].append(e164)
     hits = []
     for cid, (score, how) in top:
         r = rows[cid]
