@@ -1,6 +1,11 @@
 """Build the UI translations: ``python -m ui.i18n_build`` compiles ``ui/i18n/*.ts`` → ``.qm``.
 
 ``.ts`` files are the sources (reviewed, committed); ``.qm`` are build outputs (gitignored).
+
+Adding a visible string to ui/ therefore means: ``python -m ui.i18n_build --update``, then give
+each new message its Russian ``<translation>`` in ``ui/i18n/okno_ru.ts`` (and the English
+plural forms of ``%n`` messages in ``okno_en.ts``). tests/ui/test_i18n.py fails until both .ts
+files hold every string of the code and the Russian one is complete.
 ``--update`` first re-extracts the strings from ``ui/`` with ``pyside6-lupdate`` (keeping the
 existing translations), for when code gained or changed a visible string.
 

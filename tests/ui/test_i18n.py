@@ -83,5 +83,7 @@ def test_ts_files_hold_every_visible_string_of_the_code(tmp_path: Path) -> None:
         shipped = set(_messages(I18N_DIR / f"okno_{language}.ts"))
         missing = in_code - shipped
         assert not missing, (
-            f"okno_{language}.ts lacks {sorted(missing)}: python -m ui.i18n_build --update"
+            f"ui/i18n/okno_{language}.ts lacks {len(missing)} visible string(s) of the code, e.g. "
+            f"{sorted(missing)[:5]}. Run `python -m ui.i18n_build --update`, then translate the "
+            "new messages in okno_ru.ts (test_russian_translation_is_complete checks it)."
         )
