@@ -7,6 +7,197 @@
         <source>Call back at…</source>
         <translation>Перезвонить в…</translation>
     </message>
+    <message>
+        <source>When did the customer ask to be called? Time in %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;omment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. “after work”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 3 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow 10:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is order %1 cancelled? The reason is kept with the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; required for “Other reason”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason: an order is never cancelled without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reason in Details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecksView</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The robot has not checked this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>девочка</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>мальчик</translation>
+    </message>
+    <message>
+        <source>Child&apos;s name</source>
+        <translation>Имя ребёнка</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <source>Remove this child</source>
+        <translation>Убрать этого ребёнка</translation>
+    </message>
+    <message>
+        <source>Give the child&apos;s name</source>
+        <translation>Укажите имя ребёнка</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (DD.MM.YYYY)</source>
+        <translation>«%1» — не дата (ДД.ММ.ГГГГ)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsBox</name>
+    <message>
+        <source>Customer&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manager&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for colleagues and the warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Order %1 was changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved order %2 after you opened it. Nothing of yours is saved yet; choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted: changed on both sides. Keep mine puts your values on top of theirs; fields only they changed keep their values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-apply your edits on top of the new version and save again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your edits and show the order as saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsoleLauncher</name>
@@ -46,8 +237,28 @@
 <context>
     <name>CustomerLine</name>
     <message>
+        <source>Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer card is linked to this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loyalty %1 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -174,8 +385,154 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
+        <source>Only a supervisor or an administrator can merge customers.</source>
+        <translation>Объединять клиентов может только супервизор или администратор.</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>мальчик</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>девочка</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n месяц</numerusform>
+            <numerusform>%n месяца</numerusform>
+            <numerusform>%n месяцев</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>birthday today</source>
+        <translation>день рождения сегодня</translation>
+    </message>
+    <message numerus="yes">
+        <source>birthday %1 (in %n day(s))</source>
+        <translation>
+            <numerusform>день рождения %1 (через %n день)</numerusform>
+            <numerusform>день рождения %1 (через %n дня)</numerusform>
+            <numerusform>день рождения %1 (через %n дней)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>Родился(ась) %1</translation>
+    </message>
+    <message>
+        <source>No children recorded</source>
+        <translation>Детей не записано</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>No longer declared in the settings; kept</source>
+        <translation>Поле больше не объявлено в настройках; значение сохранено</translation>
+    </message>
+    <message>
+        <source>No custom fields declared</source>
+        <translation>Дополнительные поля не объявлены</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>для: %1</translation>
+    </message>
+    <message>
+        <source>No active promo codes</source>
+        <translation>Действующих промокодов нет</translation>
+    </message>
+    <message>
+        <source>Loading customer #%1…</source>
+        <translation>Загружаем клиента №%1…</translation>
+    </message>
+    <message>
+        <source>No customer selected.
+Open one from an order, or search with %1.</source>
+        <translation>Клиент не выбран.
+Откройте его из заказа или найдите через %1.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>Orders (%1)</source>
+        <translation>Заказы (%1)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Find a duplicate of this customer and merge it into this one</source>
+        <translation>Найти дубль этого клиента и объединить его с этой карточкой</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can merge customers</source>
+        <translation>Объединять клиентов может только супервизор или администратор</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Новый заказ</translation>
+    </message>
+    <message>
+        <source>New order for this customer</source>
+        <translation>Новый заказ для этого клиента</translation>
+    </message>
+    <message>
+        <source>Merge a duplicate…</source>
+        <translation>Объединить с дублем…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Load this customer again</source>
+        <translation>Загрузить клиента заново</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Дополнительные поля</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Промокоды</translation>
     </message>
 </context>
 <context>
@@ -281,6 +638,45 @@
     </message>
 </context>
 <context>
+    <name>DeliveryForm</name>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hip from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City, street, house, flat</source>
+        <translation type="unfinished">Город, улица, дом, квартира</translation>
+    </message>
+    <message>
+        <source>Delivery cost in roubles, e.g. 350 or 350,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearchDialog</name>
     <message>
         <source>Order number, phone in any format, e-mail or name (at least %1 characters)</source>
@@ -308,6 +704,22 @@
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Комментарий</translation>
+    </message>
+    <message>
+        <source>robot</source>
+        <translation type="unfinished">робот</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished">система</translation>
     </message>
 </context>
 <context>
@@ -366,10 +778,200 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>%1 will be merged into %2.</source>
+        <translation>%1 будет объединён с %2 (останется только %2).</translation>
+    </message>
+    <message>
+        <source>Moves to #%1: %2.</source>
+        <translation>Перейдёт к №%1: %2.</translation>
+    </message>
+    <message>
+        <source>Nothing else points at #%1.</source>
+        <translation>Больше ничего не привязано к №%1.</translation>
+    </message>
+    <message>
+        <source>Numbers #%1 already has are not copied: %2.</source>
+        <translation>Номера, которые уже есть у №%1, не копируются: %2.</translation>
+    </message>
+    <message>
+        <source>Empty fields of #%1 taken from #%2: %3.</source>
+        <translation>Пустые поля №%1 заполнятся из №%2: %3.</translation>
+    </message>
+    <message>
+        <source>#%1 stays as an audit record pointing to #%2; the merge cannot be undone.</source>
+        <translation>№%1 останется архивной записью со ссылкой на №%2; отменить объединение нельзя.</translation>
+    </message>
+    <message>
+        <source>Merge a duplicate into %1</source>
+        <translation>Объединить дубль с %1</translation>
+    </message>
+    <message>
+        <source>Find the duplicate: the customer record that will be merged into %1 (its orders, phones, children, tags, notes, calls and messages move over).</source>
+        <translation>Найдите дубль — карточку, которая будет объединена с %1 (её заказы, телефоны, дети, метки, заметки, звонки и сообщения перейдут сюда).</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Merge the chosen duplicate into %1</source>
+        <translation>Объединить выбранный дубль с %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsSection</name>
+    <message>
+        <source>%1 (completed %2)</source>
+        <translation>%1 (выполнено %2)</translation>
+    </message>
+    <message>
+        <source>— (no decided orders yet)</source>
+        <translation>— (пока нет завершённых заказов)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided orders</source>
+        <translation>%1 из %2 завершённых заказов</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n order(s))</source>
+        <translation>
+            <numerusform>%1 (%n заказ)</numerusform>
+            <numerusform>%1 (%n заказа)</numerusform>
+            <numerusform>%1 (%n заказов)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewCustomerDialog</name>
+    <message>
+        <source>+7 916 123-45-67, 8 (916) 123-45-67, …</source>
+        <translation>+7 916 123-45-67, 8 (916) 123-45-67, …</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>ext. %1</source>
+        <translation>доб. %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address</source>
+        <translation>«%1» — не адрес e-mail</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (DD.MM.YYYY)</source>
+        <translation>«%1» — не дата (ДД.ММ.ГГГГ)</translation>
+    </message>
+    <message>
+        <source>Give at least a name, a phone or an e-mail.</source>
+        <translation>Укажите хотя бы имя, телефон или e-mail.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>Исправьте поля, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>Similar name, same birth date: %1</source>
+        <translation>Похожее имя и та же дата рождения: %1</translation>
+    </message>
+    <message>
+        <source>This phone or e-mail already belongs to a customer. Open that customer, or create a duplicate on purpose (it is recorded who did).</source>
+        <translation>Этот телефон или e-mail уже есть у клиента. Откройте его карточку или создайте дубль намеренно (будет записано, кто это сделал).</translation>
+    </message>
+    <message>
+        <source>This may be a customer we already have. Check before creating:</source>
+        <translation>Возможно, этот клиент у нас уже есть. Проверьте перед созданием:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor, a manager or an administrator can create a duplicate</source>
+        <translation>Создать дубль может только супервизор, менеджер или администратор</translation>
+    </message>
+    <message>
+        <source>Phone %1 belongs to %2</source>
+        <translation>Телефон %1 принадлежит %2</translation>
+    </message>
+    <message>
+        <source>E-mail %1 belongs to %2</source>
+        <translation>E-mail %1 принадлежит %2</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Agrees to</source>
+        <translation>Согласен на</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <source>Add another phone</source>
+        <translation>Добавить телефон</translation>
+    </message>
+    <message>
+        <source>Add a child</source>
+        <translation>Добавить ребёнка</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
     </message>
     <message>
         <source>SMS</source>
@@ -379,16 +981,96 @@
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
+    <message>
+        <source>messengers</source>
+        <translation>мессенджеры</translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>Открыть существующего</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Всё равно создать</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the new customer (Ctrl+Enter)</source>
+        <translation>Сохранить нового клиента (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
 </context>
 <context>
     <name>NewOrderDialog</name>
+    <message>
+        <source>No customer chosen yet</source>
+        <translation>Клиент ещё не выбран</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>Клиент №%1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Итого: %1</translation>
+    </message>
+    <message>
+        <source>Choose the customer first.</source>
+        <translation>Сначала выберите клиента.</translation>
+    </message>
+    <message>
+        <source>Add at least one item.</source>
+        <translation>Добавьте хотя бы один товар.</translation>
+    </message>
+    <message>
+        <source>Choose the store the customer picks the order up from.</source>
+        <translation>Выберите магазин, где клиент заберёт заказ.</translation>
+    </message>
+    <message>
+        <source>New order (%1)</source>
+        <translation>Новый заказ (%1)</translation>
+    </message>
     <message>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
+        <source>Find items</source>
+        <translation>Поиск товаров</translation>
+    </message>
+    <message>
+        <source>Order lines (Delete removes the selected one)</source>
+        <translation>Позиции заказа (Delete удаляет выбранную)</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Сменить…</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Shipping store</source>
+        <translation>Магазин отгрузки</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>Phone call</source>
@@ -397,6 +1079,57 @@
     <message>
         <source>Store</source>
         <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Курьер</translation>
+    </message>
+    <message>
+        <source>Pickup in store (click &amp; collect)</source>
+        <translation>Самовывоз из магазина</translation>
+    </message>
+    <message>
+        <source>Parcel locker</source>
+        <translation>Постамат</translation>
+    </message>
+    <message>
+        <source>City, street, house, flat</source>
+        <translation>Город, улица, дом, квартира</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Создать заказ</translation>
+    </message>
+    <message>
+        <source>Create the order (Ctrl+Enter)</source>
+        <translation>Создать заказ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <source>A note about this customer…</source>
+        <translation>Заметка о клиенте…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>Добавить заметку (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>No notes yet</source>
+        <translation>Заметок пока нет</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>система</translation>
     </message>
 </context>
 <context>
@@ -448,24 +1181,104 @@
 <context>
     <name>OfferPickerDialog</name>
     <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, SKU or barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Colour / size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free in stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free at the order&apos;s store (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order has no shipping store yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected item (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type at least 2 characters</source>
         <translation>Введите хотя бы 2 символа</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter adds the selected item</source>
         <translation>Enter — добавить товар</translation>
     </message>
+    <message>
+        <source>Nothing found for “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store has it free</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OneClickOrderDialog</name>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>Give the customer&apos;s name.</source>
+        <translation>Укажите имя клиента.</translation>
+    </message>
+    <message>
+        <source>Give a phone number the customer can be called on.</source>
+        <translation>Укажите телефон, по которому можно позвонить клиенту.</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>Выберите товар.</translation>
+    </message>
+    <message>
+        <source>One-click order (%1)</source>
+        <translation>Заказ в один клик (%1)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
     <message>
         <source>Phone</source>
         <translation>Телефон</translation>
@@ -473,6 +1286,42 @@
     <message>
         <source>Item</source>
         <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Pick up at</source>
+        <translation>Забрать в</translation>
+    </message>
+    <message>
+        <source>How the customer introduced themselves</source>
+        <translation>Как представился клиент</translation>
+    </message>
+    <message>
+        <source>Any format: 8 (916) 123-45-67, +7 916 …</source>
+        <translation>В любом формате: 8 (916) 123-45-67, +7 916 …</translation>
+    </message>
+    <message>
+        <source>No item chosen yet</source>
+        <translation>Товар ещё не выбран</translation>
+    </message>
+    <message>
+        <source>Leave “no store” for courier delivery</source>
+        <translation>Оставьте «без магазина» для доставки курьером</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Создать заказ</translation>
+    </message>
+    <message>
+        <source>Create the order (Ctrl+Enter)</source>
+        <translation>Создать заказ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -497,20 +1346,193 @@
 <context>
     <name>OrderCard</name>
     <message>
+        <source>Total below the auto-approval limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comment from the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (if payment is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery address or pickup store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items free at the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer not on prepayment only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation type="unfinished">Курьер</translation>
+    </message>
+    <message>
+        <source>Pickup in store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel locker</source>
+        <translation type="unfinished">Постамат</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast payment (SBP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished">Доставка</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>Delivery cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping store</source>
+        <translation type="unfinished">Магазин отгрузки</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Total</source>
         <translation>Сумма</translation>
     </message>
     <message>
+        <source>Contact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-answer attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next attempt</source>
         <translation>След. попытка</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer changed their mind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found it cheaper elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery time does not suit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test or fake order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OrderCardPanel</name>
+    <message>
+        <source>Confirm</source>
+        <extracomment>below this width the card is one column; above, delivery/checks/history move to the right the card now shows this order (after show_order/refresh, a save or an outcome) this order was written by the card (saved edits, an outcome): lists should refresh the operator is done with this order (confirmed, no answer, call back, cancelled) the operator asked for the customer&apos;s profile (customer id) the card has (True) or no longer has (False) unsaved edits a short message for the status bar</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No answer</source>
         <translation>Недозвон</translation>
@@ -520,8 +1542,16 @@
         <translation>Перезвонить в…</translation>
     </message>
     <message>
+        <source>Cancel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Set status…</source>
         <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Сохранить</translation>
     </message>
     <message>
         <source>Discard my changes</source>
@@ -531,12 +1561,268 @@
         <source>Add item…</source>
         <translation>Добавить товар…</translation>
     </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery and payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robot checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order open. Take the next one (F2) or pick one in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this order while you were editing. Your changes are kept; Save will show both versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the database — the order could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer: %n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call back at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No store chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes (made on an older version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by %1: only they can work this order now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an amount in roubles, e.g. 350 or 350,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of your changes on disk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have unsaved changes from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order has changed since; saving them will show both versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up stock in the stores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: no answer %2 times — cancelled, the customer is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: no answer recorded (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: call back at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is now “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the database — your changes are kept and will be offered again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back. Your changes are still here — save them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed this order a moment ago; nothing was done. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the order changed meanwhile. Your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes were dropped; this is their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your unsaved changes to this order? They cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes were discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderItemsModel</name>
     <message>
         <source>Item</source>
         <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Colour / size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Price</source>
@@ -547,8 +1833,16 @@
         <translation>Кол-во</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -705,6 +1999,86 @@
         <source>(no name)</source>
         <translation>(без имени)</translation>
     </message>
+    <message>
+        <source>born %1</source>
+        <translation>дата рождения %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n year(s))</source>
+        <translation>
+            <numerusform>(%n год)</numerusform>
+            <numerusform>(%n года)</numerusform>
+            <numerusform>(%n лет)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loyalty discount %1</source>
+        <translation>скидка лояльности %1</translation>
+    </message>
+    <message>
+        <source>no loyalty discount</source>
+        <translation>без скидки лояльности</translation>
+    </message>
+    <message>
+        <source>This is an audit record: merged into #%1 on %2 by %3.</source>
+        <translation>Это архивная запись: объединена с №%1 %2, кто: %3.</translation>
+    </message>
+    <message>
+        <source>Open #%1</source>
+        <translation>Открыть №%1</translation>
+    </message>
+    <message>
+        <source>no e-mail</source>
+        <translation>нет e-mail</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>нет телефона</translation>
+    </message>
+    <message>
+        <source>ext. %1</source>
+        <translation>доб. %1</translation>
+    </message>
+    <message>
+        <source>As given: %1</source>
+        <translation>Как указан: %1</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>основной</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Позвонить на %1</translation>
+    </message>
+    <message>
+        <source>Tagged “prepayment_only” by staff.</source>
+        <translation>Сотрудник поставил метку «prepayment_only».</translation>
+    </message>
+    <message>
+        <source>Lifetime value %1 ≥ %2.</source>
+        <translation>Сумма покупок %1 ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Buyout %1 is below %2 over %3 decided orders.</source>
+        <translation>Выкуп %1 ниже %2 по %3 завершённым заказам.</translation>
+    </message>
+    <message numerus="yes">
+        <source>First order within %n day(s).</source>
+        <translation>
+            <numerusform>Первый заказ — в пределах %n дня.</numerusform>
+            <numerusform>Первый заказ — в пределах %n дней.</numerusform>
+            <numerusform>Первый заказ — в пределах %n дней.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No order for %1 days (%2 or more make a customer dormant).</source>
+        <translation>Нет заказов %1 дн. (от %2 дн. клиент считается спящим).</translation>
+    </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
@@ -738,10 +2112,95 @@
     </message>
 </context>
 <context>
+    <name>SetStatusDialog</name>
+    <message>
+        <source>Set status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1. You may move the order to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;omment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reason: an order is never cancelled without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCombo</name>
+    <message>
+        <source>— no store —</source>
+        <translation>— без магазина —</translation>
+    </message>
+    <message>
+        <source>%1 · lines %2 of %3, pcs %4 of %5</source>
+        <translation>%1 · позиций %2 из %3, шт. %4 из %5</translation>
+    </message>
+</context>
+<context>
     <name>StorePickerDialog</name>
+    <message>
+        <source>Choose shipping store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores sorted by how much of the order they have free right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Store</source>
         <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>Has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order ships from here now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagsSection</name>
+    <message>
+        <source>Add a tag and press Enter</source>
+        <translation>Введите метку и нажмите Enter</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>Меток нет</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%1”</source>
+        <translation>Убрать метку «%1»</translation>
     </message>
 </context>
 <context>
@@ -771,12 +2230,24 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>robot</source>
+        <translation>робот</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>система</translation>
+    </message>
+    <message>
         <source>Order %1 placed</source>
         <translation>Оформлен заказ %1</translation>
     </message>
     <message>
         <source>%1, now %2</source>
         <translation>%1, теперь %2</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Заказ %1: %2</translation>
     </message>
     <message>
         <source>Order %1: %2 → %3</source>
@@ -820,6 +2291,18 @@
     <message>
         <source>Total</source>
         <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished">Доставка</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Dialogs of the console (global search, new customer/order, one-click order, merge)."""
