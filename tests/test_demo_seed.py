@@ -27,6 +27,7 @@ from app.demo.catalog import ean13
 from app.demo.phone_formats import RU_TEMPLATES, PhoneFactory, ru_variant
 from app.demo.seed import DemoSeedError, seed_demo
 from app.phones import normalize_phone
+from app.robot import RobotSettings, gather_facts, run_checks
 from app.security import hash_password, verify_password
 from models import (
     Capsule,
@@ -148,6 +149,7 @@ def test_seeded_data_is_complete_and_consistent(db_url: str) -> None:
         _check_history(s, orders, history)
         _check_stock(s, orders, items)
         _check_robot_checks(orders)
+        _check_robot_agrees(s, orders)
         _check_catalogue(s)
         _check_customers(s, orders)
 
@@ -291,6 +293,20 @@ def _check_robot_checks(orders: list[Order]) -> None:
         address_ok = o.delivery_type.value == "pickup" or bool(o.delivery_address)
         assert checks["delivery_address_present"]["passed"] == address_ok
     assert all(o.robot_checks is None for o in orders if o.status in ("new", "completed"))
+
+
+def _check_robot_agrees(s: Session, orders: list[Order]) -> None:
+    """The robot, run now on a queued order, reaches the verdict stored with it (the prepayment
+    rule aside: it also looks at the customer's buyout, which the whole history decides)."""
+    settings = RobotSettings.load(s)
+    for o in orders:
+        if o.status not in ("needs_confirmation", "no_answer"):
+            continue
+        now = [c.as_json() for c in run_checks(gather_facts(s, o), settings)]
+        stored = o.robot_checks or []
+        assert [c for c in now if c["rule"] != "not_prepayment_only"] == [
+            c for c in stored if c["rule"] != "not_prepayment_only"
+        ], o.number
 
 
 def _check_catalogue(s: Session) -> None:
