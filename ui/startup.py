@@ -101,6 +101,7 @@ def prepare_database(
         first_line = str(getattr(exc, "orig", exc)).splitlines()[0]
         raise StartupError(f"Cannot connect to the database: {first_line}") from exc
     head = declared_head()
+    current: str | None
     if head is not None and recorded == (head,):
         current = head  # plainly at head: Alembic is not even imported
     else:
