@@ -218,9 +218,18 @@ def status_names(session: Session) -> tuple[tuple[str, str, str], ...]:
     )
 
 
-def brief(session: Session, customer_id: int) -> CustomerRef:
-    """Name, main phone and e-mail of a customer (a merged one answers with its survivor)."""
-    return customer_ref(session, get_customer(session, survivor_id(session, customer_id)))
+@dataclass(frozen=True, slots=True)
+class OrderCustomer:
+    """Who a new order is for: name, main phone, e-mail and the loyalty discount it gets."""
+
+    ref: CustomerRef
+    loyalty_discount_pct: Decimal
+
+
+def order_customer(session: Session, customer_id: int) -> OrderCustomer:
+    """The customer a new order is for (a merged record answers with its survivor)."""
+    customer = get_customer(session, survivor_id(session, customer_id))
+    return OrderCustomer(customer_ref(session, customer), customer.loyalty_discount_pct)
 
 
 # new customer --------------------------------------------------------------------------------

@@ -12,11 +12,13 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.business_settings import all_settings
 from app.clock import Clock
 from app.customers.attributes import NoteView, notes_of, tags_of
 from app.customers.birthdays import DEFAULT_TIMEZONE, local_today
 from app.customers.children import ChildView, age_on, children_of
-from app.customers.custom_fields import CustomFieldValue, declared_fields, field_values
+from app.customers.custom_fields import SETTING as CUSTOM_FIELDS_SETTING
+from app.customers.custom_fields import CustomFieldValue, field_values, parse_declarations
 from app.customers.metrics import CustomerMetrics, metrics_for
 from app.customers.records import display_name, get_customer, survivor_id
 from app.customers.segments import Badge, SegmentRules, segments_of, tag_badges
@@ -199,7 +201,8 @@ def customer_profile(
     )
     metrics = metrics_for(session, c.id, clock)
     tags = tags_of(session, c.id)
-    badges = segments_of(metrics, SegmentRules.load(session), clock.now())
+    settings = all_settings(session)  # one read for the segment rules and the field list
+    badges = segments_of(metrics, SegmentRules.from_settings(settings), clock.now())
     badges += tag_badges(tags, badges)
     merged_by = (
         session.scalar(select(User.name).where(User.id == c.merged_by_id))
@@ -261,7 +264,9 @@ def customer_profile(
         tags=tags,
         badges=badges,
         metrics=metrics,
-        custom_fields=field_values(declared_fields(session), c.custom_fields or {}),
+        custom_fields=field_values(
+            parse_declarations(settings[CUSTOM_FIELDS_SETTING]), c.custom_fields or {}
+        ),
         notes=notes_of(session, c.id, limit=5),
         promo_codes=promos,
         timeline=timeline(session, c.id, limit=timeline_limit),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -60,7 +61,11 @@ class SegmentRules:
 
     @classmethod
     def load(cls, session: Session) -> SegmentRules:
-        s = all_settings(session)
+        return cls.from_settings(all_settings(session))
+
+    @classmethod
+    def from_settings(cls, s: dict[str, Any]) -> SegmentRules:
+        """From :func:`app.business_settings.all_settings` already read."""
         return cls(
             vip_ltv=s["segments.vip_ltv"],
             low_buyout_pct=s["segments.low_buyout_pct"],
