@@ -103,7 +103,7 @@ def rich_customer(url: str) -> Rich:
         dress = f.offer(
             s, "20000", stock={store.id: 5, other_store.id: 1}, name="Платье вечернее, 110"
         )
-        socks = f.offer(s, "300", stock={store.id: 50}, name="Носки детские, 20")
+        socks = f.offer(s, "300", stock={store.id: 50}, name="Носки детские, 20", size="20")
         orders = []
         for n in range(3):
             orders.append(

@@ -21,7 +21,7 @@ from app.actors import Actor
 from app.clock import SYSTEM_CLOCK, Clock
 from app.customers.panel_queries import MergeDone, MergePreview
 from ui.customer_support import CUSTOMER_QSS, readable
-from ui.customer_texts import field_name, table_name
+from ui.customer_texts import TABLE_NAMES, field_name, table_name
 from ui.formatting import format_phone
 from ui.ops import Op, OpError, OpRunner
 from ui.widgets.pickers import CustomerPicker
@@ -134,7 +134,12 @@ class MergeDialog(QDialog):
             .replace("%2", _ref(p.keep))
         ]
         if p.moves:
-            moved = ", ".join(f"{table_name(t)}: {n}" for t, n in p.moves)
+            # the familiar things first (orders, phones, …), anything else after them
+            known = list(TABLE_NAMES)
+            ordered = sorted(
+                p.moves, key=lambda m: (known.index(m[0]) if m[0] in known else 99, m[0])
+            )
+            moved = ", ".join(f"{table_name(t)}: {n}" for t, n in ordered)
             lines.append(
                 self.tr("Moves to #%1: %2.").replace("%1", str(p.keep.id)).replace("%2", moved)
             )

@@ -57,6 +57,11 @@ from ui.ops import Op, OpError, OpRunner
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _gender(data: object) -> Gender | None:
+    # combo data comes back as plain text (Qt keeps str, not the enum)
+    return Gender(str(data)) if data else None
+
+
 def _mark(edit: QLineEdit, invalid: bool) -> None:
     edit.setProperty("invalid", "true" if invalid else "false")
     edit.style().unpolish(edit)
@@ -140,7 +145,7 @@ class ChildRow(QWidget):
             raise ValueError(
                 self.tr("“%1” is not a date (DD.MM.YYYY)").replace("%1", self.birth.text())
             ) from None
-        return NewChild(name, self.gender.currentData(), birth)
+        return NewChild(name, _gender(self.gender.currentData()), birth)
 
 
 class NewCustomerDialog(QDialog):
@@ -425,7 +430,7 @@ class NewCustomerDialog(QDialog):
             phones=phones,
             email=self.email.text().strip() or None,
             birth_date=parse_date(self.birth.text()),
-            gender=self.gender.currentData(),
+            gender=_gender(self.gender.currentData()),
             consent_sms=self.consent_sms.isChecked(),
             consent_email=self.consent_email.isChecked(),
             consent_messengers=self.consent_messengers.isChecked(),

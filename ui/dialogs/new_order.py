@@ -13,6 +13,7 @@ Ctrl+Enter creates the order."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -32,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from app.actors import Actor
 from app.clock import SYSTEM_CLOCK, Clock
-from app.customers.errors import CustomerRef
+from app.customers.panel_queries import OrderCustomer
 from app.orders.card import OfferHit
+from app.orders.pricing import loyalty_discount, totals
 from models.orders import DeliveryType, OrderSource
 from ui import i18n
 from ui.customer_support import CUSTOMER_QSS, readable
@@ -97,6 +99,7 @@ class NewOrderDialog(QDialog):
         self._clock = clock
         self.customer_id: int | None = None
         self.created_id: int | None = None
+        self._loyalty = Decimal("0")  # the chosen customer's loyalty discount, percent
         language = i18n.current_language()
 
         # customer
@@ -210,19 +213,25 @@ class NewOrderDialog(QDialog):
     # -- customer ---------------------------------------------------------------------------------
     def set_customer(self, customer_id: int) -> None:
         """Make the order for ``customer_id`` (loads their name and phone)."""
-        from app.customers.panel_queries import brief
+        from app.customers.panel_queries import order_customer
 
         self.customer_id = customer_id
         self.customer_label.setText(self.tr("Customer #%1").replace("%1", str(customer_id)))
         self.customer_picker.hide()
         self.change_customer_button.show()
         Op(
-            self, readable(lambda s: brief(s, customer_id)), key="customer", runner=self._runner
+            self,
+            readable(lambda s: order_customer(s, customer_id)),
+            key="customer",
+            runner=self._runner,
         ).success(self._show_customer).failure(self._failed).run()
         self.offer_picker.setFocus()
 
-    def _show_customer(self, ref: CustomerRef) -> None:
+    def _show_customer(self, customer: OrderCustomer) -> None:
+        ref = customer.ref
         self.customer_id = ref.id  # a merged record answers with its survivor
+        self._loyalty = customer.loyalty_discount_pct
+        self._lines_changed()
         extra = ", ".join(
             x for x in (format_phone(ref.phone) if ref.phone else None, ref.email) if x
         )
@@ -250,13 +259,33 @@ class NewOrderDialog(QDialog):
 
     def _lines_changed(self) -> None:
         language = i18n.current_language()
-        self.total_label.setText(
-            self.tr("Total: %1").replace("%1", format_rub(self.lines.total, language))
+        # the same arithmetic as the order service: the loyalty discount per line, rounded
+        money = totals(
+            (
+                (
+                    line.price,
+                    line.quantity,
+                    loyalty_discount(line.price, line.quantity, self._loyalty),
+                )
+                for line in self.lines.lines
+            ),
+            Decimal("0"),
         )
+        if money.discount:
+            self.total_label.setText(
+                self.tr("Total: %1 (loyalty discount %2 %: −%3)")
+                .replace("%1", format_rub(money.total, language))
+                .replace("%2", f"{self._loyalty.normalize():f}")
+                .replace("%3", format_rub(money.discount, language))
+            )
+        else:
+            self.total_label.setText(
+                self.tr("Total: %1").replace("%1", format_rub(money.total, language))
+            )
         self.store.update_for(tuple((line.offer_id, line.quantity) for line in self.lines.lines))
 
     def _delivery_changed(self) -> None:
-        pickup = self.delivery.currentData() == DeliveryType.PICKUP
+        pickup = self.delivery.currentData() == DeliveryType.PICKUP.value
         self.address.setEnabled(not pickup)
 
     # -- create -----------------------------------------------------------------------------------
@@ -268,14 +297,15 @@ class NewOrderDialog(QDialog):
         if not self.lines.lines:
             self._show_error(self.tr("Add at least one item."))
             return
-        delivery = self.delivery.currentData()
+        # combo data comes back as plain text (Qt keeps str, not the enum)
+        delivery = DeliveryType(self.delivery.currentData())
         store_id = self.store.store_id()
         if delivery == DeliveryType.PICKUP and store_id is None:
             self._show_error(self.tr("Choose the store the customer picks the order up from."))
             return
         actor, clock, cid = self._actor, self._clock, self.customer_id
         lines = tuple((line.offer_id, line.quantity) for line in self.lines.lines)
-        source = self.source.currentData()
+        source = OrderSource(self.source.currentData())
         address = None if delivery == DeliveryType.PICKUP else (self.address.text().strip() or None)
         comment = self.comment.text().strip() or None
         self.error.hide()

@@ -84,6 +84,81 @@
     </message>
 </context>
 <context>
+    <name>CardWrites</name>
+    <message>
+        <source>Order %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: no answer %2 times — cancelled, the customer is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: no answer recorded (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: call back at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is now “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the database — your changes are kept and will be offered again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back. Your changes are still here — save them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed this order a moment ago; nothing was done. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the order changed meanwhile. Your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes were dropped; this is their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation type="unfinished">Отменить мои изменения</translation>
+    </message>
+    <message>
+        <source>Drop your unsaved changes to this order? They cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes were discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <source>Rule</source>
@@ -1017,6 +1092,10 @@ Open one from an order, or search with %1.</source>
         <translation>Клиент №%1</translation>
     </message>
     <message>
+        <source>Total: %1 (loyalty discount %2 %: −%3)</source>
+        <translation>Итого: %1 (скидка лояльности %2 %: −%3)</translation>
+    </message>
+    <message>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
@@ -1525,12 +1604,15 @@ Open one from an order, or search with %1.</source>
         <source>Other reason</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderCardPanel</name>
     <message>
         <source>Confirm</source>
-        <extracomment>below this width the card is one column; above, delivery/checks/history move to the right the card now shows this order (after show_order/refresh, a save or an outcome) this order was written by the card (saved edits, an outcome): lists should refresh the operator is done with this order (confirmed, no answer, call back, cancelled) the operator asked for the customer&apos;s profile (customer id) the card has (True) or no longer has (False) unsaved edits a short message for the status bar</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1739,78 +1821,6 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Looking up stock in the stores…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1: no answer %2 times — cancelled, the customer is told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1: no answer recorded (attempt %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1: call back at %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 is now “%2”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No connection to the database — your changes are kept and will be offered again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is back. Your changes are still here — save them now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>someone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 changed this order a moment ago; nothing was done. Check it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: the order changed meanwhile. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your changes were dropped; this is their version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(not changed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop your unsaved changes to this order? They cannot be brought back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your changes were discarded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
