@@ -220,7 +220,7 @@ class OfferPickerDialog(QDialog):
                         or self.tr("No store has it free")
                     )
                 if column == COL_NAME:
-                    item.setToolTip(f"{hit.name}\n{self.tr('SKU')}: {hit.external_id}")
+                    item.setToolTip(f"{hit.name}\n" + self.tr("SKU") + f": {hit.external_id}")
                 table.setItem(row, column, item)
         if hits:
             table.selectRow(0)

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.orders.card import OfferHit
 from ui.formatting import format_rub
-from ui.panels.order_card.edits import MAX_QUANTITY, OrderEdits, parse_money
+from ui.models.order_edits import MAX_QUANTITY, OrderEdits, parse_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -193,7 +193,7 @@ class OrderItemsModel(QAbstractTableModel):
             if line.capsule_name:
                 return f"{line.name}  ◆ {line.capsule_name}"
             if line.is_cross_sell:
-                return f"{line.name}  ◆ " + _tr("cross-sell")
+                return f"{line.name}  ◆ " + self.tr("cross-sell")
             return line.name
         if column == COL_VARIANT:
             return " / ".join(x for x in (line.color, line.size) if x)
@@ -211,32 +211,32 @@ class OrderItemsModel(QAbstractTableModel):
 
     def _tooltip(self, line: Any, column: int, edits: OrderEdits) -> str | None:
         if column == COL_NAME:
-            parts = [line.name, f"{_tr('SKU')}: {line.offer_external_id}"]
+            parts = [line.name, self.tr("SKU") + f": {line.offer_external_id}"]
             if line.capsule_name:
-                parts.append(_tr("From the capsule “%1”").replace("%1", line.capsule_name))
+                parts.append(self.tr("From the capsule “%1”").replace("%1", line.capsule_name))
             if line.is_cross_sell:
-                parts.append(_tr("Added as a cross-sell"))
+                parts.append(self.tr("Added as a cross-sell"))
             if line.item_id is None:
-                parts.append(_tr("Added now, not saved yet"))
+                parts.append(self.tr("Added now, not saved yet"))
             return "\n".join(parts)
         if column == COL_DISCOUNT:
             if line.discount is None:
-                return _tr("Loyalty discount %1 % (changes with the quantity)").replace(
+                return self.tr("Loyalty discount %1 % (changes with the quantity)").replace(
                     "%1", f"{edits.loyalty_pct.normalize():f}"
                 )
-            return _tr("Discount typed in by hand; clear the field for the loyalty discount")
+            return self.tr("Discount typed in by hand; clear the field for the loyalty discount")
         if column == COL_FREE:
             if line.free_at_store is None:
-                return _tr("No shipping store chosen")
+                return self.tr("No shipping store chosen")
             if line.short:
                 return (
-                    _tr("Only %1 free at the shipping store, %2 wanted")
+                    self.tr("Only %1 free at the shipping store, %2 wanted")
                     .replace("%1", str(line.free_at_store))
                     .replace("%2", str(line.quantity))
                 )
-            return _tr("Free at the shipping store")
+            return self.tr("Free at the shipping store")
         if column == COL_QTY and self.editable:
-            return _tr("Type or use the arrows; Enter applies")
+            return self.tr("Type or use the arrows; Enter applies")
         return None
 
     def setData(
@@ -253,7 +253,7 @@ class OrderItemsModel(QAbstractTableModel):
                 quantity = int(value)
                 if not 1 <= quantity <= MAX_QUANTITY:
                     raise ValueError(
-                        _tr(
+                        self.tr(
                             "The quantity must be between 1 and %1 (remove the line instead)"
                         ).replace("%1", str(MAX_QUANTITY))
                     )
@@ -268,7 +268,7 @@ class OrderItemsModel(QAbstractTableModel):
             message = str(exc)
             if column == COL_DISCOUNT:
                 line = edits.lines[row]
-                message = _tr("The discount must be an amount between 0 and %1").replace(
+                message = self.tr("The discount must be an amount between 0 and %1").replace(
                     "%1", format_rub(line.price * line.quantity, self.language)
                 )
             self.sig_edit_refused.emit(message)

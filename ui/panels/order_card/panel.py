@@ -24,7 +24,6 @@ opened (also after a restart), and shown against the others' version on a confli
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 from decimal import Decimal
 from typing import Any
@@ -32,30 +31,13 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -65,122 +47,48 @@ from app.clock import SYSTEM_CLOCK, Clock
 from app.drafts import DraftStore, OrderDraft
 from app.orders.card import OfferHit, OrderCard, StatusLabel, StoreChoice
 from ui import i18n, shortcuts
-from ui.dialogs.callback import CallbackDialog
-from ui.dialogs.cancel import CancelDialog
-from ui.dialogs.conflict import KEEP_MINE, TAKE_THEIRS, ConflictDialog, ConflictRow
 from ui.dialogs.offer_picker import OfferPickerDialog
-from ui.dialogs.set_status import SetStatusDialog
 from ui.dialogs.store_picker import StorePickerDialog
 from ui.formatting import format_rub, format_time, operator_zone
+from ui.models.order_edits import EDIT_FIELDS, OrderEdits, parse_money
 from ui.models.order_items import (
     COL_DISCOUNT,
     COL_FREE,
-    COL_NAME,
     COL_PRICE,
     COL_QTY,
     COL_TOTAL,
     COL_VARIANT,
-    OrderItemsModel,
 )
 from ui.models.order_table import SOURCE_LABELS
-from ui.ops import ErrorKind, Lane, Op, OpError, OpRunner
-from ui.panels.order_card import labels as L
+from ui.ops import ErrorKind, Op, OpError, OpRunner
 from ui.panels.order_card import work
-from ui.panels.order_card.edits import EDIT_FIELDS, MAX_QUANTITY, OrderEdits, parse_money
-from ui.panels.order_card.sections import (
-    Banner,
-    ChecksView,
-    CommentsBox,
-    CustomerLine,
-    DeliveryForm,
-    HistoryView,
-    StatusChip,
-    TotalsBox,
-)
+from ui.panels.order_card.draft_keeper import DraftKeeper
+from ui.panels.order_card.layout import ITEM_ROW_HEIGHT, WORKFLOW, CardLayout
+from ui.panels.order_card.style import CARD_STYLE
+from ui.panels.order_card.writes import CardWrites
 
 log = logging.getLogger(__name__)
 
-ITEM_ROW_HEIGHT = 30
 MAX_VISIBLE_ITEMS = 8
-DRAFT_DELAY_MS = 400
-#: below this width the card is one column; above, delivery/checks/history move to the right
+# below this width the card is one column; above, delivery/checks/history move to the right
 TWO_COLUMNS_FROM = 1100
 CALLBACK_STATUSES = frozenset({"new", "needs_confirmation", "no_answer"})
-FINISHING = frozenset({"confirm", "no_answer", "callback", "cancel"})
-_WORKFLOW = ("confirm", "no_answer", "call_back", "cancel_order", "set_status")
-_CARD_ONLY = ("add_item", "remove_item", "choose_store", "revert_order")
-
-_STYLE = """
-#OrderCardPanel { background: #ffffff; }
-#OrderCardPanel QScrollArea, #OrderCardBody { background: #ffffff; border: none; }
-#CardNumber { font-size: 14pt; font-weight: 600; }
-#CardMeta, #SectionHint, #CustomerDetails, #TotalCaption { color: #64748b; }
-#SectionTitle { font-size: 10pt; font-weight: 600; color: #0f172a; padding-top: 6px; }
-#FieldCaption { color: #475569; font-weight: 600; }
-#CustomerLink { border: none; padding: 0 2px; font-size: 11pt; font-weight: 600;
-                color: #1d4ed8; text-align: left; background: transparent; }
-#CustomerLink:focus { text-decoration: underline; }
-#CustomerLink:disabled { color: #0f172a; }
-#CustomerComment { background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 4px;
-                   padding: 6px 8px; }
-#CustomerComment[empty="true"] { color: #94a3b8; }
-#GrandTotal, #GrandTotalCaption { font-size: 11pt; font-weight: 700; color: #0f172a; }
-#CardActions QToolButton { background: #ffffff; border: 1px solid #cbd5e1; border-radius: 4px;
-                           padding: 4px 10px; }
-#CardActions QToolButton:hover { border-color: #2563eb; color: #1d4ed8; }
-#CardActions QToolButton:disabled { color: #94a3b8; border-color: #e2e8f0; }
-#CardActions QToolButton#ConfirmButton:enabled { background: #16a34a; border-color: #16a34a;
-                                                 color: #ffffff; font-weight: 600; }
-#CardFooter { background: #f8fafc; border-top: 1px solid #e2e8f0; }
-#DirtyLabel { color: #92400e; font-weight: 600; }
-QPushButton#SaveButton:enabled { background: #2563eb; border-color: #2563eb; color: #ffffff; }
-#NoticeBanner, #AlertBanner { border-radius: 4px; }
-#NoticeBanner[kind="info"], #AlertBanner[kind="info"] { background: #eff6ff;
-                                                         border: 1px solid #bfdbfe; }
-#NoticeBanner[kind="warning"], #AlertBanner[kind="warning"] { background: #fffbeb;
-                                                               border: 1px solid #fcd34d; }
-#NoticeBanner[kind="error"], #AlertBanner[kind="error"] { background: #fef2f2;
-                                                           border: 1px solid #fca5a5; }
-QLineEdit[invalid="true"] { border: 1px solid #dc2626; background: #fef2f2; }
-#FieldError { color: #b91c1c; }
-#EmptyCard { color: #94a3b8; font-size: 11pt; }
-#RobotChecks, #StatusHistory { border: 1px solid #e2e8f0; border-radius: 4px;
-                               background: #ffffff; alternate-background-color: #f8fafc; }
-#RobotChecks::item, #StatusHistory::item { height: 24px; padding: 0 4px; }
-"""
 
 
-class QuantityDelegate(QStyledItemDelegate):
-    """A spin box from 1 to ``MAX_QUANTITY`` for the quantity column."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QSpinBox(parent)
-        editor.setObjectName("QuantityEditor")
-        editor.setRange(1, MAX_QUANTITY)
-        editor.setFrame(False)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
-
-
-class OrderCardPanel(QWidget):
+class OrderCardPanel(CardLayout, CardWrites, QWidget):
     """One order, editable; see the module docstring for the wiring surface."""
 
-    #: the card now shows this order (after show_order/refresh, a save or an outcome)
+    # the card now shows this order (after show_order/refresh, a save or an outcome)
     sig_order_loaded = Signal(int)
-    #: this order was written by the card (saved edits, an outcome): lists should refresh
+    # this order was written by the card (saved edits, an outcome): lists should refresh
     sig_order_changed = Signal(int)
-    #: the operator is done with this order (confirmed, no answer, call back, cancelled)
+    # the operator is done with this order (confirmed, no answer, call back, cancelled)
     sig_order_finished = Signal(int)
-    #: the operator asked for the customer's profile (customer id)
+    # the operator asked for the customer's profile (customer id)
     sig_customer_requested = Signal(int)
-    #: the card has (True) or no longer has (False) unsaved edits
+    # the card has (True) or no longer has (False) unsaved edits
     sig_dirty_changed = Signal(bool)
-    #: a short message for the status bar
+    # a short message for the status bar
     sig_status_message = Signal(str)
 
     def __init__(
@@ -196,7 +104,7 @@ class OrderCardPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("OrderCardPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(CARD_STYLE)
         self.runner = runner
         self.user = user
         self.actor = Actor(user.id, user.role, user.name)
@@ -215,266 +123,21 @@ class OrderCardPanel(QWidget):
         self.busy = False
         self._was_dirty = False
         self._status_names: dict[str, tuple[str, str]] = {}
-        self._revisions = itertools.count(1)
         self._retry_outcome: work.Outcome | None = None
         self._retry_pending = False
         self.dialog: QWidget | None = None  # the dialog open now (tests drive it)
 
         self._build()
         self._build_actions()
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self._write_draft_later)
+        self.keeper = DraftKeeper(runner, drafts, self._snapshot, parent=self)
+        self.keeper.sig_failed.connect(self._draft_failed)
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(60_000)  # "2 h ago" stays true while the card is open
         self._age_timer.timeout.connect(self._show_header)
         self._age_timer.start()
         runner.sig_connection_changed.connect(self._connection_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.flush_draft)
         self.retranslate()
         self._show_card()
-
-    # ------------------------------------------------------------------------------------------
-    # construction
-    # ------------------------------------------------------------------------------------------
-    def _build(self) -> None:
-        # header: number, status, meta
-        self.number_label = QLabel(self)
-        self.number_label.setObjectName("CardNumber")
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_chip = StatusChip(self)
-        self.meta_label = QLabel(self)
-        self.meta_label.setObjectName("CardMeta")
-        self.meta_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        head = QHBoxLayout()
-        head.setSpacing(10)
-        head.addWidget(self.number_label)
-        head.addWidget(self.status_chip)
-        head.addWidget(self.meta_label, 1)
-
-        # workflow buttons
-        self.actions_bar = QWidget(self)
-        self.actions_bar.setObjectName("CardActions")
-        self.action_buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout(self.actions_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(6)
-        self._bar = bar
-
-        self.notice = Banner("NoticeBanner", self)
-        self.alert = Banner("AlertBanner", self)
-
-        # body
-        self.customer_line = CustomerLine(self)
-        self.items_title = QLabel(self)
-        self.items_title.setObjectName("SectionTitle")
-        self.add_button = QPushButton(self)
-        self.add_button.setObjectName("AddItemButton")
-        self.add_button.setAutoDefault(False)
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("RemoveItemButton")
-        self.remove_button.setAutoDefault(False)
-        items_head = QHBoxLayout()
-        items_head.setSpacing(6)
-        items_head.addWidget(self.items_title)
-        items_head.addStretch(1)
-        items_head.addWidget(self.add_button)
-        items_head.addWidget(self.remove_button)
-
-        self.items_model = OrderItemsModel(self)
-        self.items_view = QTableView(self)
-        self.items_view.setObjectName("OrderItems")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setItemDelegateForColumn(COL_QTY, QuantityDelegate(self.items_view))
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.items_view.setAlternatingRowColors(True)
-        self.items_view.setShowGrid(False)
-        self.items_view.setWordWrap(False)
-        self.items_view.setTabKeyNavigation(False)  # Tab moves on to the next field
-        self.items_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = self.items_view.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(ITEM_ROW_HEIGHT)
-        header = self.items_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.totals = TotalsBox(self)
-
-        self.delivery_title = QLabel(self)
-        self.delivery_title.setObjectName("SectionTitle")
-        self.delivery = DeliveryForm(self)
-        self.comments_title = QLabel(self)
-        self.comments_title.setObjectName("SectionTitle")
-        self.comments = CommentsBox(self)
-        self.checks_title = QLabel(self)
-        self.checks_title.setObjectName("SectionTitle")
-        self.checks = ChecksView(self)
-        self.history_title = QLabel(self)
-        self.history_title.setObjectName("SectionTitle")
-        self.history = HistoryView(self)
-
-        self.main_column = QWidget(self)
-        main = QVBoxLayout(self.main_column)
-        main.setContentsMargins(0, 0, 0, 0)
-        main.setSpacing(6)
-        main.addWidget(self.customer_line)
-        main.addLayout(items_head)
-        main.addWidget(self.items_view)
-        main.addWidget(self.totals)
-        main.addWidget(self.comments_title)
-        main.addWidget(self.comments)
-        main.addStretch(1)
-        self.side_column = QWidget(self)
-        side = QVBoxLayout(self.side_column)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(6)
-        side.addWidget(self.delivery_title)
-        side.addWidget(self.delivery)
-        side.addWidget(self.checks_title)
-        side.addWidget(self.checks)
-        side.addWidget(self.history_title)
-        side.addWidget(self.history)
-        side.addStretch(1)
-
-        self.body = QWidget(self)
-        self.body.setObjectName("OrderCardBody")
-        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.body)
-        self.columns.setContentsMargins(14, 4, 14, 12)
-        self.columns.setSpacing(18)
-        self.columns.addWidget(self.main_column, 3)
-        self.columns.addWidget(self.side_column, 2)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
-
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("EmptyCard")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-
-        # footer: dirty state, discard, save
-        self.footer = QWidget(self)
-        self.footer.setObjectName("CardFooter")
-        self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.dirty_label = QLabel(self.footer)
-        self.dirty_label.setObjectName("DirtyLabel")
-        self.discard_button = QPushButton(self.footer)
-        self.discard_button.setObjectName("DiscardButton")
-        self.discard_button.setAutoDefault(False)
-        self.save_button = QPushButton(self.footer)
-        self.save_button.setObjectName("SaveButton")
-        self.save_button.setAutoDefault(False)
-        foot = QHBoxLayout(self.footer)
-        foot.setContentsMargins(14, 8, 14, 8)
-        foot.setSpacing(8)
-        foot.addWidget(self.dirty_label, 1)
-        foot.addWidget(self.discard_button)
-        foot.addWidget(self.save_button)
-
-        top = QVBoxLayout()
-        top.setContentsMargins(14, 10, 14, 6)
-        top.setSpacing(8)
-        top.addLayout(head)
-        top.addWidget(self.actions_bar)
-        top.addWidget(self.notice)
-        top.addWidget(self.alert)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.empty_label, 1)
-        layout.addWidget(self.footer)
-
-        # tab order: the operator's path through the card
-        QWidget.setTabOrder(self.customer_line.name_button, self.items_view)
-        QWidget.setTabOrder(self.items_view, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.remove_button)
-        QWidget.setTabOrder(self.remove_button, self.comments.manager_comment)
-        QWidget.setTabOrder(self.comments.manager_comment, self.delivery.delivery_type)
-        QWidget.setTabOrder(self.delivery.delivery_type, self.delivery.cost)
-        QWidget.setTabOrder(self.delivery.cost, self.delivery.address)
-        QWidget.setTabOrder(self.delivery.address, self.delivery.store_button)
-        QWidget.setTabOrder(self.delivery.store_button, self.delivery.payment_status)
-        QWidget.setTabOrder(self.delivery.payment_status, self.delivery.payment_method)
-        QWidget.setTabOrder(self.delivery.payment_method, self.discard_button)
-        QWidget.setTabOrder(self.discard_button, self.save_button)
-        self.setFocusProxy(self.items_view)
-
-        self.customer_line.sig_clicked.connect(self.sig_customer_requested)
-        self.items_model.sig_lines_changed.connect(self._lines_changed)
-        self.items_model.sig_edit_refused.connect(self._edit_refused)
-        self.items_view.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self._update_actions()
-        )
-        self.delivery.sig_field_edited.connect(self._field_edited)
-        self.delivery.sig_store_requested.connect(self.choose_store)
-        self.comments.sig_manager_comment_edited.connect(
-            lambda text: self._field_edited("manager_comment", text)
-        )
-
-    def _build_actions(self) -> None:
-        self.actions: dict[str, QAction] = {}
-        handlers = {
-            "confirm": self.confirm,
-            "no_answer": self.record_no_answer,
-            "call_back": self.call_back,
-            "cancel_order": self.cancel_order,
-            "set_status": self.set_status,
-            "save_order": self.save,
-            "revert_order": self.discard_changes,
-            "add_item": self.add_item,
-            "remove_item": self.remove_item,
-            "choose_store": self.choose_store,
-        }
-        for action_id, handler in handlers.items():
-            action = QAction(self)
-            shortcuts.apply(action, action_id)
-            # Workflow keys and Save work anywhere in the window (take next → F3 without
-            # moving the focus); item keys only while the card has the focus, so Ctrl+Delete
-            # in another panel never removes an order line.
-            context = (
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-                if action_id in _CARD_ONLY
-                else Qt.ShortcutContext.WindowShortcut
-            )
-            action.setShortcutContext(context)
-            action.triggered.connect(lambda _checked=False, h=handler: h())
-            self.addAction(action)
-            self.actions[action_id] = action
-        for action_id, name in (
-            ("confirm", "ConfirmButton"),
-            ("no_answer", "NoAnswerButton"),
-            ("call_back", "CallBackButton"),
-            ("cancel_order", "CancelButton"),
-            ("set_status", "SetStatusButton"),
-        ):
-            button = QToolButton(self.actions_bar)
-            button.setObjectName(name)
-            button.setDefaultAction(self.actions[action_id])
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self._bar.addWidget(button)
-            self.action_buttons[action_id] = button
-        self._bar.addStretch(1)
-        self.add_button.clicked.connect(self.add_item)
-        self.remove_button.clicked.connect(self.remove_item)
-        self.save_button.clicked.connect(self.save)
-        self.discard_button.clicked.connect(self.discard_changes)
 
     # ------------------------------------------------------------------------------------------
     # language and layout
@@ -504,7 +167,7 @@ class OrderCardPanel(QWidget):
             action.setToolTip(shortcuts.tooltip(action_id, text))
             key = shortcuts.BY_ID[action_id].native_text()
             # the buttons show their key: an operator learns F3 by seeing it every call
-            action.setIconText(f"{text}  {key}" if action_id in _WORKFLOW else text)
+            action.setIconText(f"{text}  {key}" if action_id in WORKFLOW else text)
         key = shortcuts.BY_ID
         self.add_button.setText(self.tr("Add item…"))
         self.add_button.setToolTip(shortcuts.tooltip("add_item", self.tr("Add item…")))
@@ -831,7 +494,7 @@ class OrderCardPanel(QWidget):
         self.save_button.setEnabled(enable["save_order"])
         self.discard_button.setEnabled(enable["revert_order"])
         holder = self.locked_by
-        for action_id in _WORKFLOW:
+        for action_id in WORKFLOW:
             button = self.action_buttons[action_id]
             button.setToolTip(
                 self.tr("Taken by %1: only they can work this order now").replace("%1", holder)
@@ -878,9 +541,8 @@ class OrderCardPanel(QWidget):
         self._show_dirty()
         self._update_actions()
         if self.dirty:
-            self._draft_timer.start()
+            self.keeper.changed()
         else:
-            self._draft_timer.stop()
             self._remove_draft()
 
     # ------------------------------------------------------------------------------------------
@@ -891,52 +553,16 @@ class OrderCardPanel(QWidget):
             return None
         return self.edits.to_draft(self.user.id, self.clock.now())
 
-    def _write_draft_later(self) -> None:
-        draft, store = self._snapshot(), self.drafts
-        if draft is None or store is None:
-            return
-        revision = next(self._revisions)
-        self._in_background(lambda: store.write(draft, revision))
-
     def flush_draft(self) -> None:
-        """Write the pending edits now (switching orders, quitting). Synchronous on purpose:
-        a few hundred bytes, and the process may be about to end."""
-        self._draft_timer.stop()
-        draft, store = self._snapshot(), self.drafts
-        if draft is None or store is None:
-            return
-        try:
-            store.write(draft, next(self._revisions))
-        except OSError as exc:
-            log.error("could not keep the draft of order %s: %s", draft.order_number, exc)
+        """Write the pending edits to their draft now (switching orders, quitting)."""
+        self.keeper.flush()
 
     def _remove_draft(self) -> None:
-        store, order_id = self.drafts, self.order_id
-        if store is None or order_id is None:
-            return
-        revision = next(self._revisions)
-        self._in_background(lambda: store.remove(order_id, revision))
+        self.keeper.remove(self.order_id)
 
-    def _in_background(self, fn: Any) -> None:
-        """Draft file work off the UI thread (never queued behind an unreachable database);
-        once the runner is shut down (the window closing) it is done right here instead: a
-        draft must not be lost on the way out."""
-        try:
-            Op(self, fn, lane=Lane.BACKGROUND, runner=self.runner).success(
-                lambda _ok: None
-            ).failure(self._draft_failed).run()
-        except RuntimeError:
-            try:
-                fn()
-            except OSError as exc:
-                log.error("draft file: %s", exc)
-
-    def _draft_failed(self, error: OpError) -> None:
-        log.error("draft file: %s", error.detail)
+    def _draft_failed(self, message: str) -> None:
         self.sig_status_message.emit(
-            self.tr("Could not keep a copy of your changes on disk: %1").replace(
-                "%1", error.message
-            )
+            self.tr("Could not keep a copy of your changes on disk: %1").replace("%1", message)
         )
 
     def _offer_draft(self, draft: OrderDraft) -> None:
@@ -1090,369 +716,6 @@ class OrderCardPanel(QWidget):
         Op(
             self, lambda s: free_stock(s, store_id, offers), key="free-stock", runner=self.runner
         ).success(apply).failure(lambda e: self.sig_status_message.emit(e.message)).run()
-
-    # ------------------------------------------------------------------------------------------
-    # save and outcomes
-    # ------------------------------------------------------------------------------------------
-    def save(self) -> None:
-        """Save the edits (Ctrl+S) against the version they were made on."""
-        if not self.actions["save_order"].isEnabled():
-            return
-        self._write(None)
-
-    def confirm(self) -> None:
-        """The customer agreed (F3). Unsaved edits are saved first, in the same transaction."""
-        if self.actions["confirm"].isEnabled():
-            self._write(work.Outcome("confirm"))
-
-    def record_no_answer(self) -> None:
-        """The customer did not pick up (F4)."""
-        if self.actions["no_answer"].isEnabled():
-            self._write(work.Outcome("no_answer"))
-
-    def call_back(self) -> None:
-        """Schedule a call back (F6): a time in the operator's zone, stored in UTC."""
-        if not self.actions["call_back"].isEnabled():
-            return
-        dialog = CallbackDialog(
-            now=self.clock.now(), zone=self.zone, zone_name=self.zone_name, parent=self
-        )
-        dialog.sig_callback_requested.connect(
-            lambda when, comment: self._write(
-                work.Outcome("callback", comment=comment or None, when=when)
-            )
-        )
-        self._open(dialog)
-
-    def cancel_order(self) -> None:
-        """Cancel (F8): the dialog insists on a reason."""
-        if not self.actions["cancel_order"].isEnabled() or self.card is None:
-            return
-        dialog = CancelDialog(self.card.number, parent=self)
-        dialog.sig_cancel_requested.connect(
-            lambda reason, comment: self._write(
-                work.Outcome("cancel", reason=reason, comment=comment or None)
-            )
-        )
-        self._open(dialog)
-
-    def set_status(self) -> None:
-        """Set status (F9): only what the transition matrix allows this user now."""
-        if not self.actions["set_status"].isEnabled() or self.card is None:
-            return
-        allowed = tuple((code, self.status_name(code)) for code in self.card.allowed_statuses)
-        dialog = SetStatusDialog(
-            allowed, current_name=self.status_name(self.card.status), parent=self
-        )
-        dialog.sig_status_requested.connect(
-            lambda code, comment, reason: self._write(
-                work.Outcome("status", comment=comment or None, reason=reason or None, status=code)
-            )
-        )
-        self._open(dialog)
-
-    def _open(self, dialog: QWidget) -> None:
-        from PySide6.QtWidgets import QDialog
-
-        assert isinstance(dialog, QDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
-        dialog.open()  # window-modal, no nested event loop
-
-    def _dialog_closed(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _set_busy(self, busy: bool) -> None:
-        """While a write runs the form is read-only: an edit typed meanwhile could not be told
-        apart from the saved ones when the saved order comes back."""
-        self.busy = busy
-        if busy:
-            self._focus_before = self.focusWidget()
-            self.body.setEnabled(False)
-        else:
-            self.body.setEnabled(True)
-            focus = getattr(self, "_focus_before", None)
-            if focus is not None and focus.isVisible() and focus.isEnabled():
-                focus.setFocus()
-            self._focus_before = None
-
-    def _write(self, outcome: work.Outcome | None) -> None:
-        edits = self.edits
-        if edits is None or self.busy:
-            return
-        fields, items = edits.save_args() if edits.is_dirty() else ({}, None)
-        if outcome is None and not fields and items is None:
-            return
-        self._set_busy(True)
-        self._retry_outcome = outcome
-        self._show_dirty()
-        self._update_actions()
-        order_id, actor, clock, role = edits.order_id, self.actor, self.clock, self.user.role
-        expected = edits.expected_version
-        Op(
-            self,
-            lambda s: work.write(
-                s,
-                order_id,
-                actor,
-                clock,
-                role=role,
-                expected_version=expected,
-                fields=fields,
-                items=items,
-                outcome=outcome,
-            ),
-            runner=self.runner,
-        ).success(lambda r: self._written(r, outcome)).failure(
-            lambda e: self._write_failed(e, outcome)
-        ).run()
-
-    def _written(self, result: work.WriteResult, outcome: work.Outcome | None) -> None:
-        self._set_busy(False)
-        if result.conflict is not None:
-            self._conflict(result.conflict, outcome)
-            return
-        card = result.card
-        assert card is not None
-        self._retry_outcome = None
-        self.alert.clear()
-        self.notice.clear()
-        self._draft_timer.stop()
-        self._remove_draft()
-        if self.order_id == card.id:
-            self.card = card
-            self.edits = OrderEdits(card)
-            self._show_card()
-            if card.shipping_store_id is not None:
-                self._refresh_free_stock()
-        self.sig_status_message.emit(self._done_message(card, outcome, result))
-        self.sig_order_changed.emit(card.id)
-        if (outcome is not None and outcome.kind in FINISHING) or (
-            outcome is not None
-            and outcome.kind == "status"
-            and card.status
-            in (
-                "confirmed",
-                "cancelled",
-                "no_answer",
-            )
-        ):
-            self.sig_order_finished.emit(card.id)
-        self.sig_order_loaded.emit(card.id)
-
-    def _done_message(
-        self, card: OrderCard, outcome: work.Outcome | None, result: work.WriteResult
-    ) -> str:
-        number = card.number
-        if outcome is None:
-            return self.tr("Order %1 saved").replace("%1", number)
-        if outcome.kind == "confirm":
-            return self.tr("Order %1 confirmed").replace("%1", number)
-        if outcome.kind == "no_answer":
-            if result.auto_cancelled:
-                return (
-                    self.tr("Order %1: no answer %2 times — cancelled, the customer is told")
-                    .replace("%1", number)
-                    .replace("%2", str(result.attempts))
-                )
-            return (
-                self.tr("Order %1: no answer recorded (attempt %2)")
-                .replace("%1", number)
-                .replace("%2", str(result.attempts))
-            )
-        if outcome.kind == "callback" and outcome.when is not None:
-            return (
-                self.tr("Order %1: call back at %2")
-                .replace("%1", number)
-                .replace("%2", self._time(outcome.when))
-            )
-        if outcome.kind == "cancel":
-            return self.tr("Order %1 cancelled").replace("%1", number)
-        return (
-            self.tr("Order %1 is now “%2”")
-            .replace("%1", number)
-            .replace("%2", self.status_name(card.status))
-        )
-
-    def _write_failed(self, error: OpError, outcome: work.Outcome | None) -> None:
-        self._set_busy(False)
-        self._show_dirty()
-        self._update_actions()
-        if error.kind is ErrorKind.DATABASE_UNAVAILABLE:
-            self.flush_draft()  # now, not after the debounce: the console may be closed next
-            retry = self.tr("Retry save") if self.dirty or outcome is None else self.tr("Retry")
-            self.alert.show_message(
-                "error",
-                self.tr(
-                    "No connection to the database — your changes are kept and will be "
-                    "offered again."
-                ),
-                (("RetrySaveButton", retry, self.retry_save),),
-            )
-        else:
-            self.alert.show_message("error", error.message)
-        self.sig_status_message.emit(error.message)
-
-    def retry_save(self) -> None:
-        """Try the last write again (after the database came back)."""
-        self._write(self._retry_outcome)
-
-    def _connection_changed(self, connected: bool, _message: str) -> None:
-        retry = self.alert.button("RetrySaveButton")
-        if connected and retry is not None and self.alert.isVisible():
-            self.alert.show_message(
-                "warning",
-                self.tr("The database is back. Your changes are still here — save them now."),
-                (("RetrySaveButton", retry.text(), self.retry_save),),
-            )
-
-    def _op_failed(self, error: OpError) -> None:
-        self.alert.show_message("error", error.message)
-        self.sig_status_message.emit(error.message)
-
-    # ------------------------------------------------------------------------------------------
-    # conflicts
-    # ------------------------------------------------------------------------------------------
-    def _conflict(self, conflict: work.Conflict, outcome: work.Outcome | None) -> None:
-        edits = self.edits
-        who = ", ".join(dict.fromkeys(c.actor for c in conflict.changes)) or self.tr("someone")
-        if edits is None or not edits.is_dirty():
-            # nothing of mine to lose: show the order as it is now and say why nothing happened
-            self.card = conflict.fresh
-            self.edits = OrderEdits(conflict.fresh)
-            self._show_card()
-            self.alert.show_message(
-                "warning",
-                self.tr(
-                    "%1 changed this order a moment ago; nothing was done. Check it and try again."
-                ).replace("%1", who),
-            )
-            return
-        dialog = ConflictDialog(
-            self.conflict_rows(conflict), order_number=conflict.fresh.number, who=who, parent=self
-        )
-        dialog.sig_resolved.connect(lambda choice: self._resolve(choice, conflict))
-        dialog.rejected.connect(
-            lambda: self.notice.show_message(
-                "warning",
-                self.tr("Not saved: the order changed meanwhile. Your changes are kept."),
-            )
-        )
-        self._open(dialog)
-
-    def _resolve(self, choice: str, conflict: work.Conflict) -> None:
-        edits = self.edits
-        if edits is None:
-            return
-        if choice == KEEP_MINE:
-            self.card = conflict.fresh
-            self.edits = edits.rebased(conflict.fresh)
-            self._show_card()
-            self._write(None)
-        elif choice == TAKE_THEIRS:
-            self.card = conflict.fresh
-            self.edits = OrderEdits(conflict.fresh)
-            self._draft_timer.stop()
-            self._remove_draft()
-            self.notice.clear()
-            self._show_card()
-            self.sig_status_message.emit(
-                self.tr("Your changes were dropped; this is their version")
-            )
-            self.sig_order_loaded.emit(conflict.fresh.id)
-
-    def conflict_rows(self, conflict: work.Conflict) -> tuple[ConflictRow, ...]:
-        """Per field: theirs now, who changed it and when, mine."""
-        assert self.edits is not None
-        fresh = conflict.fresh
-        theirs_by_field: dict[str, str] = {}
-        for change in conflict.changes:  # oldest first: the last one wins
-            for name, _old, _new in change.fields:
-                theirs_by_field[name] = f"{change.actor}, {self._time(change.at)}"
-        mine = self.edits.my_changes()
-        skip = {"subtotal", "discount_total", "stock_reserved", "lease_operator_id"}
-        names = [n for n in (*EDIT_FIELDS, "items") if n in mine or n in theirs_by_field]
-        names += sorted(n for n in theirs_by_field if n not in names and n not in skip)
-        rows = []
-        for name in names:
-            rows.append(
-                ConflictRow(
-                    field=L.label(L.FIELDS, name),
-                    theirs=self._their_value(name, fresh, conflict),
-                    changed_by=theirs_by_field.get(name, ""),
-                    mine=self._my_value(name, mine) if name in mine else self.tr("(not changed)"),
-                    both=name in mine and name in theirs_by_field,
-                )
-            )
-        return tuple(rows)
-
-    def _their_value(self, name: str, fresh: OrderCard, conflict: work.Conflict) -> str:
-        if name == "items":
-            return "; ".join(f"{i.name} × {i.quantity}" for i in fresh.items) or "—"
-        if name in EDIT_FIELDS:
-            return self._field_text(name, getattr(fresh, name), fresh.shipping_store_name)
-        if name == "status":
-            return self.status_name(fresh.status)
-        for change in reversed(conflict.changes):
-            for field, _old, new in change.fields:
-                if field == name:
-                    return new
-        return "—"
-
-    def _my_value(self, name: str, mine: dict[str, Any]) -> str:
-        assert self.edits is not None
-        value = mine[name]
-        if name == "items":
-            return "; ".join(f"{ln.name} × {ln.quantity}" for ln in value) or "—"
-        return self._field_text(name, value, self.edits.labels.get("shipping_store_name"))
-
-    def _field_text(self, name: str, value: Any, store_name: str | None) -> str:
-        if value is None or value == "":
-            return "—"
-        if name == "delivery_type":
-            return L.label(L.DELIVERY_TYPES, value)
-        if name == "payment_status":
-            return L.label(L.PAYMENT_STATUSES, value)
-        if name == "payment_method":
-            return L.label(L.PAYMENT_METHODS, value)
-        if name == "delivery_cost":
-            return format_rub(Decimal(str(value)), self.language)
-        if name == "shipping_store_id":
-            return store_name or f"#{value}"
-        return str(value)
-
-    # ------------------------------------------------------------------------------------------
-    # discard
-    # ------------------------------------------------------------------------------------------
-    def discard_changes(self) -> None:
-        """Drop my unsaved edits (asks first: they cannot be brought back)."""
-        if not self.actions["revert_order"].isEnabled():
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard my changes"),
-            self.tr("Drop your unsaved changes to this order? They cannot be brought back."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Discard).clicked.connect(self.discard_now)
-        self._open(box)
-
-    def discard_now(self) -> None:
-        """Drop the edits without asking (the confirmation box calls this)."""
-        if self.card is None:
-            return
-        self.edits = OrderEdits(self.card)
-        self._draft_timer.stop()
-        self._remove_draft()
-        self.alert.clear()
-        self.notice.clear()
-        self._retry_outcome = None
-        self._show_card()
-        self.sig_status_message.emit(self.tr("Your changes were discarded"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Delete on a selected line removes it too (the tooltip names Ctrl+Delete)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from app.orders.card import CustomerSummary, HistoryEntry, RobotCheck
 from app.orders.pricing import Totals
 from ui.formatting import format_phone, format_rub, format_time
+from ui.models.order_edits import parse_money
 from ui.panels.order_card import labels as L
-from ui.panels.order_card.edits import parse_money
 from ui.widgets.status_chip import STATUS_COLOURS
 
 ROW_HEIGHT = 24  # the card's stylesheet gives tree rows this height
@@ -64,6 +64,17 @@ class StatusChip(QLabel):
         )
 
 
+class EnterButton(QPushButton):
+    """A push button that Enter presses too (outside a dialog Qt only takes Space), so the
+    banner's "Restore" and "Retry save" answer the key an operator reaches for."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
 class Banner(QFrame):
     """A strip across the card: a message and a few buttons. ``kind``: info | warning |
     error (colours come from the panel's stylesheet)."""
@@ -91,7 +102,7 @@ class Banner(QFrame):
             button.deleteLater()
         self.buttons = []
         for name, label, callback in buttons:
-            button = QPushButton(label, self)
+            button = EnterButton(label, self)
             button.setObjectName(name)
             button.setAutoDefault(False)
             button.clicked.connect(callback)

@@ -21,7 +21,7 @@ from app.orders.card import CardItem, OfferHit, OrderCard
 from app.orders.editing import EDITABLE_STATUSES, ItemChange
 from app.orders.pricing import Totals, loyalty_discount, money, totals
 
-#: the fields of the order the card edits, in the order a conflict dialog lists them
+# the fields of the order the card edits, in the order a conflict dialog lists them
 EDIT_FIELDS = (
     "delivery_type",
     "delivery_address",
