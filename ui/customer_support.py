@@ -99,9 +99,10 @@ QLabel[badge] { border-radius: 8px; padding: 1px 8px; font-weight: 600; }
 QTabWidget::pane { border: none; border-top: 1px solid #e2e8f0; }
 QTabBar::tab { padding: 6px 12px; background: transparent; border: none; color: #475569; }
 QTabBar::tab:selected { color: #1d4ed8; border-bottom: 2px solid #2563eb; }
-QLineEdit, QPlainTextEdit, QSpinBox {
+QLineEdit, QPlainTextEdit {
     background: #ffffff; border: 1px solid #cbd5e1; border-radius: 4px; padding: 3px 6px;
 }
-QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus { border-color: #2563eb; }
+QLineEdit:focus, QPlainTextEdit:focus { border-color: #2563eb; }
+QPushButton:disabled { color: #94a3b8; border-color: #e2e8f0; background: #f8fafc; }
 QLineEdit[invalid="true"] { border-color: #dc2626; }
 """

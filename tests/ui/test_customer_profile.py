@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QToolButton
 import app.customers.panel_queries as panel_queries
 from app.clock import FixedClock
 from app.db import session_scope
-from models import OrderStatusHistory
+from models import Customer, OrderStatusHistory
 from tests import factories as f
 from tests.ui.customer_data import NOW, plain_customer, rich_customer
 from ui import i18n
@@ -294,3 +294,30 @@ def test_profile_in_russian(qtbot: Any, db_url: str, make_runner: MakeRunner) ->
     assert panel.orders_model.index(0, COL_STATUS).data(DISPLAY) == "Новый"
     assert panel.children_list.lines[0].text().startswith("Маша, девочка, 4 года")
     assert "38 лет" in panel.header.subtitle.text()
+
+
+def test_change_feed_hint_reloads_only_the_shown_customer_and_language_switch_rewords(
+    qtbot: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    rich = rich_customer(db_url)
+    panel = _panel(qtbot, make_runner(db_url), rich.operator)
+    _show(qtbot, panel, rich.customer_id)
+    panel.tabs.setCurrentIndex(TAB_ORDERS)
+    loaded: list[int] = []
+    panel.sig_customer_loaded.connect(loaded.append)
+    panel.refresh_if_showing([rich.customer_id + 1000])
+    with session_scope(db_url) as s:  # another console adds an order
+        f.order(s, [(f.offer(s, "100"), 1)], customer_obj=s.get(Customer, rich.customer_id))
+    with qtbot.waitSignal(panel.sig_customer_loaded, timeout=10_000):
+        panel.refresh_if_showing([rich.customer_id])
+    assert loaded == [rich.customer_id]  # the first hint was for someone else
+    assert panel.tabs.currentIndex() == TAB_ORDERS  # a refresh keeps the operator's place
+    assert panel.tabs.tabText(TAB_ORDERS) == "Orders (6)"
+    assert panel.orders_model.rowCount() == 6
+
+    i18n.install_language("ru")  # LanguageChange: everything is worded again, nothing fetched
+    qtbot.waitUntil(lambda: panel.tabs.tabText(TAB_ORDERS) == "Заказы (6)")
+    assert panel.metrics.values["ltv"].text() == "60\u00a0000,00\u00a0₽"
+    assert panel.orders_model.index(1, COL_STATUS).data(DISPLAY) == "Новый"
+    assert panel.merge_button.text() == "Объединить с дублем…"
+    assert loaded == [rich.customer_id]

@@ -84,9 +84,10 @@ class GlobalSearchDialog(QDialog):
         self.table = results_table(self, self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_KIND, 90)
+        self.table.setColumnWidth(COL_KIND, 80)
+        self.table.setColumnWidth(COL_TITLE, 270)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the box
         self.status = QLabel(self)
         self.status.setObjectName("SectionHint")

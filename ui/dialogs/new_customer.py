@@ -57,6 +57,14 @@ from ui.ops import Op, OpError, OpRunner
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _left(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at its natural width, on the left of a form row."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def _gender(data: object) -> Gender | None:
     # combo data comes back as plain text (Qt keeps str, not the enum)
     return Gender(str(data)) if data else None
@@ -202,6 +210,7 @@ class NewCustomerDialog(QDialog):
         self.birth_hint = FieldHint(form_box)
         self.gender = QComboBox(form_box)
         self.gender.setObjectName("Gender")
+        self.gender.setMaximumWidth(160)
         self.consent_sms = QCheckBox(form_box)
         self.consent_email = QCheckBox(form_box)
         self.consent_messengers = QCheckBox(form_box)
@@ -235,7 +244,7 @@ class NewCustomerDialog(QDialog):
         self.form.addRow(self._labels["first"], self.first_name)
         self.form.addRow(self._labels["patronymic"], self.patronymic)
         self.form.addRow(self._labels["phones"], self.phones_box)
-        self.form.addRow("", self.add_phone_button)
+        self.form.addRow("", _left(self.add_phone_button))
         self.form.addRow(self._labels["email"], self.email)
         self.form.addRow("", self.email_hint)
         self.form.addRow(self._labels["birth"], self.birth)
@@ -243,7 +252,7 @@ class NewCustomerDialog(QDialog):
         self.form.addRow(self._labels["gender"], self.gender)
         self.form.addRow(self._labels["consents"], consents)
         self.form.addRow(self._labels["children"], self.children_box)
-        self.form.addRow("", self.add_child_button)
+        self.form.addRow("", _left(self.add_child_button))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
@@ -257,7 +266,9 @@ class NewCustomerDialog(QDialog):
         self.duplicates_title.setWordWrap(True)
         self.duplicates_list = QListWidget(self.duplicates)
         self.duplicates_list.setObjectName("DuplicatesList")
-        self.duplicates_list.setMaximumHeight(110)
+        self.duplicates_list.setMaximumHeight(84)
+        self.duplicates_list.setWordWrap(True)
+        self.duplicates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_existing_button = QPushButton(self.duplicates)
         self.open_existing_button.setObjectName("OpenExistingButton")
         self.open_existing_button.setAutoDefault(False)

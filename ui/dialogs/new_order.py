@@ -116,7 +116,8 @@ class NewOrderDialog(QDialog):
 
         # items
         self.offer_picker = OfferPicker(runner, language=language, parent=self)
-        self.offer_picker.setMaximumHeight(190)
+        self.offer_picker.setMinimumHeight(200)
+        self.offer_picker.setMaximumHeight(240)
         self.lines = OrderLinesModel(language, self)
         self.lines_table = results_table(self, self.lines)
         self.lines_table.setObjectName("OrderLinesTable")
@@ -200,7 +201,7 @@ class NewOrderDialog(QDialog):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected_line)
 
-        self.resize(720, 760)
+        self.resize(760, 700)
         self.retranslate()
         self._lines_changed()
         if customer_id is not None:

@@ -106,6 +106,7 @@ class OneClickOrderDialog(QDialog):
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("OneClickQuantity")
         self.quantity.setRange(1, MAX_QUANTITY)
+        self.quantity.setMaximumWidth(100)
         self.store = StoreCombo(runner, self)
         self.store.setObjectName("OneClickStore")
         self._labels = {k: QLabel(self) for k in ("name", "phone", "item", "qty", "store")}
@@ -145,7 +146,7 @@ class OneClickOrderDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.create)
 
-        self.resize(620, 560)
+        self.resize(720, 580)
         self.retranslate()
         self.name.setFocus()
 

@@ -9,172 +9,172 @@
     </message>
     <message>
         <source>When did the customer ask to be called? Time in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>When did the customer ask to be called? Time in %1 (%2).</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;When</translation>
     </message>
     <message>
         <source>C&amp;omment</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;omment</translation>
     </message>
     <message>
         <source>Optional, e.g. “after work”</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, e.g. “after work”</translation>
     </message>
     <message>
         <source>In 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>In 1 hour</translation>
     </message>
     <message>
         <source>In 3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>In 3 hours</translation>
     </message>
     <message>
         <source>Tomorrow 10:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomorrow 10:00</translation>
     </message>
     <message>
         <source>Choose a time in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a time in the future.</translation>
     </message>
 </context>
 <context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel order %1</translation>
     </message>
     <message>
         <source>Why is order %1 cancelled? The reason is kept with the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why is order %1 cancelled? The reason is kept with the order.</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <source>Optional; required for “Other reason”</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional; required for “Other reason”</translation>
     </message>
     <message>
         <source>Choose a reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a reason…</translation>
     </message>
     <message>
         <source>Cancel the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the order</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Choose a reason: an order is never cancelled without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a reason: an order is never cancelled without one.</translation>
     </message>
     <message>
         <source>Write the reason in Details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason in Details.</translation>
     </message>
 </context>
 <context>
     <name>CardWrites</name>
     <message>
         <source>Order %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 saved</translation>
     </message>
     <message>
         <source>Order %1 confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 confirmed</translation>
     </message>
     <message>
         <source>Order %1: no answer %2 times — cancelled, the customer is told</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1: no answer %2 times — cancelled, the customer is told</translation>
     </message>
     <message>
         <source>Order %1: no answer recorded (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1: no answer recorded (attempt %2)</translation>
     </message>
     <message>
         <source>Order %1: call back at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1: call back at %2</translation>
     </message>
     <message>
         <source>Order %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 cancelled</translation>
     </message>
     <message>
         <source>Order %1 is now “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 is now “%2”</translation>
     </message>
     <message>
         <source>Retry save</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry save</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry</translation>
     </message>
     <message>
         <source>No connection to the database — your changes are kept and will be offered again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No connection to the database — your changes are kept and will be offered again.</translation>
     </message>
     <message>
         <source>The database is back. Your changes are still here — save them now.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is back. Your changes are still here — save them now.</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>someone</translation>
     </message>
     <message>
         <source>%1 changed this order a moment ago; nothing was done. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 changed this order a moment ago; nothing was done. Check it and try again.</translation>
     </message>
     <message>
         <source>Not saved: the order changed meanwhile. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the order changed meanwhile. Your changes are kept.</translation>
     </message>
     <message>
         <source>Your changes were dropped; this is their version</source>
-        <translation type="unfinished"></translation>
+        <translation>Your changes were dropped; this is their version</translation>
     </message>
     <message>
         <source>Discard my changes</source>
-        <translation type="unfinished">Discard my changes</translation>
+        <translation>Discard my changes</translation>
     </message>
     <message>
         <source>Drop your unsaved changes to this order? They cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop your unsaved changes to this order? They cannot be brought back.</translation>
     </message>
     <message>
         <source>Your changes were discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Your changes were discarded</translation>
     </message>
 </context>
 <context>
     <name>ChecksView</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Rule</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>The robot has not checked this order</source>
-        <translation type="unfinished"></translation>
+        <translation>The robot has not checked this order</translation>
     </message>
 </context>
 <context>
@@ -216,62 +216,62 @@
     <name>CommentsBox</name>
     <message>
         <source>Customer&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer&apos;s comment</translation>
     </message>
     <message>
         <source>&amp;Manager&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Manager&apos;s comment</translation>
     </message>
     <message>
         <source>Notes for colleagues and the warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes for colleagues and the warehouse</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Order %1 was changed meanwhile</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 was changed meanwhile</translation>
     </message>
     <message>
         <source>%1 saved order %2 after you opened it. Nothing of yours is saved yet; choose what to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 saved order %2 after you opened it. Nothing of yours is saved yet; choose what to keep.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Theirs (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Theirs (now)</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed by</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mine</translation>
     </message>
     <message>
         <source>Highlighted: changed on both sides. Keep mine puts your values on top of theirs; fields only they changed keep their values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlighted: changed on both sides. Keep mine puts your values on top of theirs; fields only they changed keep their values.</translation>
     </message>
     <message>
         <source>Keep mine and save</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep mine and save</translation>
     </message>
     <message>
         <source>Re-apply your edits on top of the new version and save again</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-apply your edits on top of the new version and save again</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Take theirs</translation>
     </message>
     <message>
         <source>Drop your edits and show the order as saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop your edits and show the order as saved</translation>
     </message>
 </context>
 <context>
@@ -313,15 +313,15 @@
     <name>CustomerLine</name>
     <message>
         <source>Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>Guest</translation>
     </message>
     <message>
         <source>No customer card is linked to this order</source>
-        <translation type="unfinished"></translation>
+        <translation>No customer card is linked to this order</translation>
     </message>
     <message>
         <source>guest order</source>
-        <translation type="unfinished"></translation>
+        <translation>guest order</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -329,11 +329,11 @@
     </message>
     <message>
         <source>Open the customer&apos;s profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the customer&apos;s profile</translation>
     </message>
     <message>
         <source>loyalty %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>loyalty %1 %</translation>
     </message>
 </context>
 <context>
@@ -713,39 +713,39 @@ Open one from an order, or search with %1.</translation>
     <name>DeliveryForm</name>
     <message>
         <source>&amp;Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delivery</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>S&amp;hip from</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;hip from</translation>
     </message>
     <message>
         <source>&amp;Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Payment</translation>
     </message>
     <message>
         <source>C&amp;ost</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ost</translation>
     </message>
     <message>
         <source>City, street, house, flat</source>
-        <translation type="unfinished">City, street, house, flat</translation>
+        <translation>City, street, house, flat</translation>
     </message>
     <message>
         <source>Delivery cost in roubles, e.g. 350 or 350,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery cost in roubles, e.g. 350 or 350,50</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>Payment status</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment status</translation>
     </message>
 </context>
 <context>
@@ -779,19 +779,19 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Who</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Comment</translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>robot</source>
-        <translation type="unfinished">robot</translation>
+        <translation>robot</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished">system</translation>
+        <translation>system</translation>
     </message>
 </context>
 <context>
@@ -1256,11 +1256,11 @@ Open one from an order, or search with %1.</translation>
     <name>OfferPickerDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Add item</translation>
     </message>
     <message>
         <source>Name, SKU or barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, SKU or barcode</translation>
     </message>
     <message>
         <source>Item</source>
@@ -1268,7 +1268,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Colour / size</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour / size</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1276,31 +1276,31 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Here</translation>
     </message>
     <message>
         <source>Free in stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Free in stores</translation>
     </message>
     <message>
         <source>Free at the order&apos;s store (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Free at the order&apos;s store (%1)</translation>
     </message>
     <message>
         <source>The order has no shipping store yet</source>
-        <translation type="unfinished"></translation>
+        <translation>The order has no shipping store yet</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quantity</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Add the selected item (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add the selected item (Enter)</translation>
     </message>
     <message>
         <source>Type at least 2 characters</source>
@@ -1308,7 +1308,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <source>Enter adds the selected item</source>
@@ -1316,15 +1316,19 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Nothing found for “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found for “%1”</translation>
     </message>
     <message>
         <source>none free</source>
-        <translation type="unfinished"></translation>
+        <translation>none free</translation>
     </message>
     <message>
         <source>No store has it free</source>
-        <translation type="unfinished"></translation>
+        <translation>No store has it free</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
     </message>
 </context>
 <context>
@@ -1421,103 +1425,103 @@ Open one from an order, or search with %1.</translation>
     <name>OrderCard</name>
     <message>
         <source>Total below the auto-approval limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Total below the auto-approval limit</translation>
     </message>
     <message>
         <source>No comment from the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>No comment from the customer</translation>
     </message>
     <message>
         <source>Paid (if payment is required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid (if payment is required)</translation>
     </message>
     <message>
         <source>Delivery address or pickup store</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery address or pickup store</translation>
     </message>
     <message>
         <source>All items free at the store</source>
-        <translation type="unfinished"></translation>
+        <translation>All items free at the store</translation>
     </message>
     <message>
         <source>Customer not on prepayment only</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer not on prepayment only</translation>
     </message>
     <message>
         <source>Courier</source>
-        <translation type="unfinished">Courier</translation>
+        <translation>Courier</translation>
     </message>
     <message>
         <source>Pickup in store</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup in store</translation>
     </message>
     <message>
         <source>Parcel locker</source>
-        <translation type="unfinished">Parcel locker</translation>
+        <translation>Parcel locker</translation>
     </message>
     <message>
         <source>Not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Not paid</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Refunded</translation>
     </message>
     <message>
         <source>Not chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Not chosen</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <source>Card on delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Card on delivery</translation>
     </message>
     <message>
         <source>Card online</source>
-        <translation type="unfinished"></translation>
+        <translation>Card online</translation>
     </message>
     <message>
         <source>Fast payment (SBP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fast payment (SBP)</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished">Delivery</translation>
+        <translation>Delivery</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Delivery cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery cost</translation>
     </message>
     <message>
         <source>Shipping store</source>
-        <translation type="unfinished">Shipping store</translation>
+        <translation>Shipping store</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>Manager comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager comment</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1525,11 +1529,11 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1537,23 +1541,23 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Contact name</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact name</translation>
     </message>
     <message>
         <source>Contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone</translation>
     </message>
     <message>
         <source>Contact e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact e-mail</translation>
     </message>
     <message>
         <source>Cancel reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel reason</translation>
     </message>
     <message>
         <source>No-answer attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>No-answer attempts</translation>
     </message>
     <message>
         <source>Next attempt</source>
@@ -1561,54 +1565,54 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Call back at</source>
-        <translation type="unfinished"></translation>
+        <translation>Call back at</translation>
     </message>
     <message>
         <source>Stock reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock reserved</translation>
     </message>
     <message>
         <source>Reserved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserved until</translation>
     </message>
     <message>
         <source>Customer changed their mind</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer changed their mind</translation>
     </message>
     <message>
         <source>Found it cheaper elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Found it cheaper elsewhere</translation>
     </message>
     <message>
         <source>Delivery time does not suit</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery time does not suit</translation>
     </message>
     <message>
         <source>Items out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Items out of stock</translation>
     </message>
     <message>
         <source>Duplicate order</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate order</translation>
     </message>
     <message>
         <source>Test or fake order</source>
-        <translation type="unfinished"></translation>
+        <translation>Test or fake order</translation>
     </message>
     <message>
         <source>Other reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Other reason</translation>
     </message>
     <message>
         <source>(not changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not changed)</translation>
     </message>
 </context>
 <context>
     <name>OrderCardPanel</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <source>No answer</source>
@@ -1620,7 +1624,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Cancel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel…</translation>
     </message>
     <message>
         <source>Set status…</source>
@@ -1628,7 +1632,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Discard my changes</source>
@@ -1640,179 +1644,179 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Remove item</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove item</translation>
     </message>
     <message>
         <source>Choose store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose store…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>Delivery and payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery and payment</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments</translation>
     </message>
     <message>
         <source>Robot checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Robot checks</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Status history</translation>
     </message>
     <message>
         <source>No order open. Take the next one (F2) or pick one in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>No order open. Take the next one (F2) or pick one in the queue.</translation>
     </message>
     <message>
         <source>Someone else changed this order while you were editing. Your changes are kept; Save will show both versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else changed this order while you were editing. Your changes are kept; Save will show both versions.</translation>
     </message>
     <message>
         <source>No connection to the database — the order could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No connection to the database — the order could not be loaded.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>yours</translation>
     </message>
     <message>
         <source>taken by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>taken by %1</translation>
     </message>
     <message numerus="yes">
         <source>no answer: %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no answer: %n attempt</numerusform>
+            <numerusform>no answer: %n attempts</numerusform>
         </translation>
     </message>
     <message>
         <source>next call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>next call %1</translation>
     </message>
     <message>
         <source>call back at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>call back at %1</translation>
     </message>
     <message>
         <source>reserved until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>reserved until %1</translation>
     </message>
     <message>
         <source>reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>reason: %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Created %1</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>just now</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
     <message>
         <source>No store chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No store chosen</translation>
     </message>
     <message>
         <source>Store #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Store #%1</translation>
     </message>
     <message>
         <source>%1 of %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 items</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Unsaved changes (made on an older version)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes (made on an older version)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Taken by %1: only they can work this order now</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken by %1: only they can work this order now</translation>
     </message>
     <message>
         <source>Type an amount in roubles, e.g. 350 or 350,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Type an amount in roubles, e.g. 350 or 350,50</translation>
     </message>
     <message>
         <source>Could not keep a copy of your changes on disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not keep a copy of your changes on disk: %1</translation>
     </message>
     <message>
         <source>You have unsaved changes from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>You have unsaved changes from %1.</translation>
     </message>
     <message>
         <source>The order has changed since; saving them will show both versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>The order has changed since; saving them will show both versions.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>Your unsaved changes are back</source>
-        <translation type="unfinished"></translation>
+        <translation>Your unsaved changes are back</translation>
     </message>
     <message>
         <source>Added %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Added %1</translation>
     </message>
     <message>
         <source>Looking up stock in the stores…</source>
-        <translation type="unfinished"></translation>
+        <translation>Looking up stock in the stores…</translation>
     </message>
 </context>
 <context>
@@ -1823,7 +1827,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Colour / size</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour / size</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1835,7 +1839,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1843,7 +1847,59 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>cross-sell</source>
+        <translation>cross-sell</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>From the capsule “%1”</source>
+        <translation>From the capsule “%1”</translation>
+    </message>
+    <message>
+        <source>Added as a cross-sell</source>
+        <translation>Added as a cross-sell</translation>
+    </message>
+    <message>
+        <source>Added now, not saved yet</source>
+        <translation>Added now, not saved yet</translation>
+    </message>
+    <message>
+        <source>Loyalty discount %1 % (changes with the quantity)</source>
+        <translation>Loyalty discount %1 % (changes with the quantity)</translation>
+    </message>
+    <message>
+        <source>Discount typed in by hand; clear the field for the loyalty discount</source>
+        <translation>Discount typed in by hand; clear the field for the loyalty discount</translation>
+    </message>
+    <message>
+        <source>No shipping store chosen</source>
+        <translation>No shipping store chosen</translation>
+    </message>
+    <message>
+        <source>Only %1 free at the shipping store, %2 wanted</source>
+        <translation>Only %1 free at the shipping store, %2 wanted</translation>
+    </message>
+    <message>
+        <source>Free at the shipping store</source>
+        <translation>Free at the shipping store</translation>
+    </message>
+    <message>
+        <source>Type or use the arrows; Enter applies</source>
+        <translation>Type or use the arrows; Enter applies</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and %1 (remove the line instead)</source>
+        <translation>The quantity must be between 1 and %1 (remove the line instead)</translation>
+    </message>
+    <message>
+        <source>The discount must be an amount between 0 and %1</source>
+        <translation>The discount must be an amount between 0 and %1</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2052,18 @@ Open one from an order, or search with %1.</translation>
 <context>
     <name>ProfileHeader</name>
     <message>
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>home</translation>
+    </message>
+    <message>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
@@ -2113,27 +2181,27 @@ Open one from an order, or search with %1.</translation>
     <name>SetStatusDialog</name>
     <message>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>Set status</translation>
     </message>
     <message>
         <source>Now: %1. You may move the order to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Now: %1. You may move the order to:</translation>
     </message>
     <message>
         <source>C&amp;omment</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;omment</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>Required when cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when cancelling</translation>
     </message>
     <message>
         <source>Write the reason: an order is never cancelled without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the reason: an order is never cancelled without one.</translation>
     </message>
 </context>
 <context>
@@ -2151,11 +2219,11 @@ Open one from an order, or search with %1.</translation>
     <name>StorePickerDialog</name>
     <message>
         <source>Choose shipping store</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose shipping store</translation>
     </message>
     <message>
         <source>Stores sorted by how much of the order they have free right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stores sorted by how much of the order they have free right now.</translation>
     </message>
     <message>
         <source>Store</source>
@@ -2163,27 +2231,27 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Has</source>
-        <translation type="unfinished"></translation>
+        <translation>Has</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Units</translation>
     </message>
     <message>
         <source>Ship from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ship from here</translation>
     </message>
     <message>
         <source>%1 of %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 items</translation>
     </message>
     <message>
         <source>The order ships from here now</source>
-        <translation type="unfinished"></translation>
+        <translation>The order ships from here now</translation>
     </message>
 </context>
 <context>
@@ -2292,15 +2360,15 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished">Delivery</translation>
+        <translation>Delivery</translation>
     </message>
 </context>
 <context>

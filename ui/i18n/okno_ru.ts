@@ -9,172 +9,172 @@
     </message>
     <message>
         <source>When did the customer ask to be called? Time in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда клиент просил перезвонить? Время — %1 (%2).</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Когда</translation>
     </message>
     <message>
         <source>C&amp;omment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Комментарий</translation>
     </message>
     <message>
         <source>Optional, e.g. “after work”</source>
-        <translation type="unfinished"></translation>
+        <translation>Необязательно, например «после работы»</translation>
     </message>
     <message>
         <source>In 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Через 1 час</translation>
     </message>
     <message>
         <source>In 3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Через 3 часа</translation>
     </message>
     <message>
         <source>Tomorrow 10:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Завтра в 10:00</translation>
     </message>
     <message>
         <source>Choose a time in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите время в будущем.</translation>
     </message>
 </context>
 <context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена заказа %1</translation>
     </message>
     <message>
         <source>Why is order %1 cancelled? The reason is kept with the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему отменяется заказ %1? Причина сохранится в заказе.</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Подробности</translation>
     </message>
     <message>
         <source>Optional; required for “Other reason”</source>
-        <translation type="unfinished"></translation>
+        <translation>Необязательно; для «Другая причина» — обязательно</translation>
     </message>
     <message>
         <source>Choose a reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите причину…</translation>
     </message>
     <message>
         <source>Cancel the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить заказ</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>Choose a reason: an order is never cancelled without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите причину: без неё заказ не отменяется.</translation>
     </message>
     <message>
         <source>Write the reason in Details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите причину в поле «Подробности».</translation>
     </message>
 </context>
 <context>
     <name>CardWrites</name>
     <message>
         <source>Order %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1 сохранён</translation>
     </message>
     <message>
         <source>Order %1 confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1 согласован</translation>
     </message>
     <message>
         <source>Order %1: no answer %2 times — cancelled, the customer is told</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1: недозвон %2 раза — отменён, клиенту отправлено сообщение</translation>
     </message>
     <message>
         <source>Order %1: no answer recorded (attempt %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1: недозвон записан (попытка %2)</translation>
     </message>
     <message>
         <source>Order %1: call back at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1: перезвонить в %2</translation>
     </message>
     <message>
         <source>Order %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1 отменён</translation>
     </message>
     <message>
         <source>Order %1 is now “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1 теперь «%2»</translation>
     </message>
     <message>
         <source>Retry save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить ещё раз</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторить</translation>
     </message>
     <message>
         <source>No connection to the database — your changes are kept and will be offered again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с базой данных — ваши изменения сохранены и будут предложены снова.</translation>
     </message>
     <message>
         <source>The database is back. Your changes are still here — save them now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Связь с базой восстановлена. Ваши изменения на месте — сохраните их.</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>кто-то</translation>
     </message>
     <message>
         <source>%1 changed this order a moment ago; nothing was done. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 только что изменил(а) этот заказ; ничего не сделано. Проверьте заказ и повторите.</translation>
     </message>
     <message>
         <source>Not saved: the order changed meanwhile. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не сохранено: заказ успели изменить. Ваши изменения на месте.</translation>
     </message>
     <message>
         <source>Your changes were dropped; this is their version</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши изменения отброшены; показана их версия</translation>
     </message>
     <message>
         <source>Discard my changes</source>
-        <translation type="unfinished">Отменить мои изменения</translation>
+        <translation>Отменить мои изменения</translation>
     </message>
     <message>
         <source>Drop your unsaved changes to this order? They cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отбросить несохранённые изменения заказа? Вернуть их будет нельзя.</translation>
     </message>
     <message>
         <source>Your changes were discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши изменения отброшены</translation>
     </message>
 </context>
 <context>
     <name>ChecksView</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Правило</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидалось</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Фактически</translation>
     </message>
     <message>
         <source>The robot has not checked this order</source>
-        <translation type="unfinished"></translation>
+        <translation>Робот ещё не проверял этот заказ</translation>
     </message>
 </context>
 <context>
@@ -216,62 +216,62 @@
     <name>CommentsBox</name>
     <message>
         <source>Customer&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий клиента</translation>
     </message>
     <message>
         <source>&amp;Manager&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий &amp;менеджера</translation>
     </message>
     <message>
         <source>Notes for colleagues and the warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметки для коллег и склада</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Order %1 was changed meanwhile</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1 успели изменить</translation>
     </message>
     <message>
         <source>%1 saved order %2 after you opened it. Nothing of yours is saved yet; choose what to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сохранил(а) заказ %2 после того, как вы его открыли. Ваши изменения ещё не сохранены; выберите, что оставить.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Theirs (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Их версия (сейчас)</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто изменил</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Моя версия</translation>
     </message>
     <message>
         <source>Highlighted: changed on both sides. Keep mine puts your values on top of theirs; fields only they changed keep their values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выделено: изменено обеими сторонами. «Оставить моё» запишет ваши значения поверх их версии; поля, которые меняли только они, сохранят их значения.</translation>
     </message>
     <message>
         <source>Keep mine and save</source>
-        <translation type="unfinished"></translation>
+        <translation>Оставить моё и сохранить</translation>
     </message>
     <message>
         <source>Re-apply your edits on top of the new version and save again</source>
-        <translation type="unfinished"></translation>
+        <translation>Применить ваши правки к новой версии и сохранить снова</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Взять их версию</translation>
     </message>
     <message>
         <source>Drop your edits and show the order as saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Отбросить ваши правки и показать заказ как сохранён</translation>
     </message>
 </context>
 <context>
@@ -313,15 +313,15 @@
     <name>CustomerLine</name>
     <message>
         <source>Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>Гость</translation>
     </message>
     <message>
         <source>No customer card is linked to this order</source>
-        <translation type="unfinished"></translation>
+        <translation>К заказу не привязана карточка клиента</translation>
     </message>
     <message>
         <source>guest order</source>
-        <translation type="unfinished"></translation>
+        <translation>гостевой заказ</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -329,11 +329,11 @@
     </message>
     <message>
         <source>Open the customer&apos;s profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть профиль клиента</translation>
     </message>
     <message>
         <source>loyalty %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>скидка %1 %</translation>
     </message>
 </context>
 <context>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Loading customer #%1…</source>
-        <translation>Загружаем клиента №%1…</translation>
+        <translation>Загружаем клиента #%1…</translation>
     </message>
     <message>
         <source>No customer selected.
@@ -716,39 +716,39 @@ Open one from an order, or search with %1.</source>
     <name>DeliveryForm</name>
     <message>
         <source>&amp;Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Доставка</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Адрес</translation>
     </message>
     <message>
         <source>S&amp;hip from</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Откуда</translation>
     </message>
     <message>
         <source>&amp;Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>О&amp;плата</translation>
     </message>
     <message>
         <source>C&amp;ost</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Стоимость</translation>
     </message>
     <message>
         <source>City, street, house, flat</source>
-        <translation type="unfinished">Город, улица, дом, квартира</translation>
+        <translation>Город, улица, дом, квартира</translation>
     </message>
     <message>
         <source>Delivery cost in roubles, e.g. 350 or 350,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоимость доставки в рублях, например 350 или 350,50</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Способ оплаты</translation>
     </message>
     <message>
         <source>Payment status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус оплаты</translation>
     </message>
 </context>
 <context>
@@ -782,19 +782,19 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Комментарий</translation>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>robot</source>
-        <translation type="unfinished">робот</translation>
+        <translation>робот</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished">система</translation>
+        <translation>система</translation>
     </message>
 </context>
 <context>
@@ -856,27 +856,27 @@ Open one from an order, or search with %1.</source>
     <name>MergeDialog</name>
     <message>
         <source>%1 will be merged into %2.</source>
-        <translation>%1 будет объединён с %2 (останется только %2).</translation>
+        <translation>%1 будет присоединён к %2.</translation>
     </message>
     <message>
         <source>Moves to #%1: %2.</source>
-        <translation>Перейдёт к №%1: %2.</translation>
+        <translation>Перейдёт к #%1: %2.</translation>
     </message>
     <message>
         <source>Nothing else points at #%1.</source>
-        <translation>Больше ничего не привязано к №%1.</translation>
+        <translation>Больше ничего не привязано к #%1.</translation>
     </message>
     <message>
         <source>Numbers #%1 already has are not copied: %2.</source>
-        <translation>Номера, которые уже есть у №%1, не копируются: %2.</translation>
+        <translation>Номера, которые уже есть у #%1, не копируются: %2.</translation>
     </message>
     <message>
         <source>Empty fields of #%1 taken from #%2: %3.</source>
-        <translation>Пустые поля №%1 заполнятся из №%2: %3.</translation>
+        <translation>Пустые поля #%1 заполнятся из #%2: %3.</translation>
     </message>
     <message>
         <source>#%1 stays as an audit record pointing to #%2; the merge cannot be undone.</source>
-        <translation>№%1 останется архивной записью со ссылкой на №%2; отменить объединение нельзя.</translation>
+        <translation>#%1 останется архивной записью со ссылкой на #%2; отменить объединение нельзя.</translation>
     </message>
     <message>
         <source>Merge a duplicate into %1</source>
@@ -1089,7 +1089,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Customer #%1</source>
-        <translation>Клиент №%1</translation>
+        <translation>Клиент #%1</translation>
     </message>
     <message>
         <source>Total: %1 (loyalty discount %2 %: −%3)</source>
@@ -1261,11 +1261,11 @@ Open one from an order, or search with %1.</source>
     <name>OfferPickerDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить товар</translation>
     </message>
     <message>
         <source>Name, SKU or barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Название, артикул или штрихкод</translation>
     </message>
     <message>
         <source>Item</source>
@@ -1273,7 +1273,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Colour / size</source>
-        <translation type="unfinished"></translation>
+        <translation>Цвет / размер</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1281,31 +1281,31 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь</translation>
     </message>
     <message>
         <source>Free in stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Свободно в магазинах</translation>
     </message>
     <message>
         <source>Free at the order&apos;s store (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Свободно в магазине заказа (%1)</translation>
     </message>
     <message>
         <source>The order has no shipping store yet</source>
-        <translation type="unfinished"></translation>
+        <translation>У заказа ещё нет магазина отгрузки</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Количество</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>Add the selected item (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить выбранный товар (Enter)</translation>
     </message>
     <message>
         <source>Type at least 2 characters</source>
@@ -1313,7 +1313,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ищем…</translation>
     </message>
     <message>
         <source>Enter adds the selected item</source>
@@ -1321,15 +1321,19 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Nothing found for “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>По запросу «%1» ничего не найдено</translation>
     </message>
     <message>
         <source>none free</source>
-        <translation type="unfinished"></translation>
+        <translation>нигде нет</translation>
     </message>
     <message>
         <source>No store has it free</source>
-        <translation type="unfinished"></translation>
+        <translation>Свободного остатка нет ни в одном магазине</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
     </message>
 </context>
 <context>
@@ -1426,103 +1430,103 @@ Open one from an order, or search with %1.</source>
     <name>OrderCard</name>
     <message>
         <source>Total below the auto-approval limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма ниже порога автосогласования</translation>
     </message>
     <message>
         <source>No comment from the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет комментария клиента</translation>
     </message>
     <message>
         <source>Paid (if payment is required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплачен (если требуется оплата)</translation>
     </message>
     <message>
         <source>Delivery address or pickup store</source>
-        <translation type="unfinished"></translation>
+        <translation>Есть адрес доставки или магазин самовывоза</translation>
     </message>
     <message>
         <source>All items free at the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Все товары свободны в магазине</translation>
     </message>
     <message>
         <source>Customer not on prepayment only</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент не на «только предоплате»</translation>
     </message>
     <message>
         <source>Courier</source>
-        <translation type="unfinished">Курьер</translation>
+        <translation>Курьер</translation>
     </message>
     <message>
         <source>Pickup in store</source>
-        <translation type="unfinished"></translation>
+        <translation>Самовывоз из магазина</translation>
     </message>
     <message>
         <source>Parcel locker</source>
-        <translation type="unfinished">Постамат</translation>
+        <translation>Постамат</translation>
     </message>
     <message>
         <source>Not paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Не оплачен</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплачен</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Возвращены деньги</translation>
     </message>
     <message>
         <source>Not chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Не выбран</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Наличные</translation>
     </message>
     <message>
         <source>Card on delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Картой при получении</translation>
     </message>
     <message>
         <source>Card online</source>
-        <translation type="unfinished"></translation>
+        <translation>Картой онлайн</translation>
     </message>
     <message>
         <source>Fast payment (SBP)</source>
-        <translation type="unfinished"></translation>
+        <translation>СБП</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished">Доставка</translation>
+        <translation>Доставка</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Delivery cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоимость доставки</translation>
     </message>
     <message>
         <source>Shipping store</source>
-        <translation type="unfinished">Магазин отгрузки</translation>
+        <translation>Магазин отгрузки</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплата</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Способ оплаты</translation>
     </message>
     <message>
         <source>Manager comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий менеджера</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Товары</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1530,11 +1534,11 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Товары на сумму</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Скидка</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1542,23 +1546,23 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Contact name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя получателя</translation>
     </message>
     <message>
         <source>Contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон получателя</translation>
     </message>
     <message>
         <source>Contact e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail получателя</translation>
     </message>
     <message>
         <source>Cancel reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина отмены</translation>
     </message>
     <message>
         <source>No-answer attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Попыток недозвона</translation>
     </message>
     <message>
         <source>Next attempt</source>
@@ -1566,54 +1570,54 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Call back at</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезвонить в</translation>
     </message>
     <message>
         <source>Stock reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>Товар зарезервирован</translation>
     </message>
     <message>
         <source>Reserved until</source>
-        <translation type="unfinished"></translation>
+        <translation>Резерв до</translation>
     </message>
     <message>
         <source>Customer changed their mind</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент передумал</translation>
     </message>
     <message>
         <source>Found it cheaper elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Нашёл дешевле</translation>
     </message>
     <message>
         <source>Delivery time does not suit</source>
-        <translation type="unfinished"></translation>
+        <translation>Не устроил срок доставки</translation>
     </message>
     <message>
         <source>Items out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет товара в наличии</translation>
     </message>
     <message>
         <source>Duplicate order</source>
-        <translation type="unfinished"></translation>
+        <translation>Дубль заказа</translation>
     </message>
     <message>
         <source>Test or fake order</source>
-        <translation type="unfinished"></translation>
+        <translation>Тестовый или ложный заказ</translation>
     </message>
     <message>
         <source>Other reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Другая причина</translation>
     </message>
     <message>
         <source>(not changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(не менялось)</translation>
     </message>
 </context>
 <context>
     <name>OrderCardPanel</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласовать</translation>
     </message>
     <message>
         <source>No answer</source>
@@ -1625,7 +1629,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Cancel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить…</translation>
     </message>
     <message>
         <source>Set status…</source>
@@ -1633,7 +1637,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Сохранить</translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Discard my changes</source>
@@ -1645,183 +1649,183 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Remove item</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить товар</translation>
     </message>
     <message>
         <source>Choose store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать магазин…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать…</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Товары</translation>
     </message>
     <message>
         <source>Delivery and payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Доставка и оплата</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарии</translation>
     </message>
     <message>
         <source>Robot checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверки робота</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>История статусов</translation>
     </message>
     <message>
         <source>No order open. Take the next one (F2) or pick one in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ не открыт. Возьмите следующий (F2) или выберите в очереди.</translation>
     </message>
     <message>
         <source>Someone else changed this order while you were editing. Your changes are kept; Save will show both versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока вы редактировали, заказ изменил кто-то другой. Ваши изменения на месте; при сохранении будут показаны обе версии.</translation>
     </message>
     <message>
         <source>No connection to the database — the order could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с базой данных — заказ не загрузился.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторить</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>ваш</translation>
     </message>
     <message>
         <source>taken by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>в работе у: %1</translation>
     </message>
     <message numerus="yes">
         <source>no answer: %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>недозвон: %n попытка</numerusform>
+            <numerusform>недозвон: %n попытки</numerusform>
+            <numerusform>недозвон: %n попыток</numerusform>
         </translation>
     </message>
     <message>
         <source>next call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>следующий звонок %1</translation>
     </message>
     <message>
         <source>call back at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>перезвонить в %1</translation>
     </message>
     <message>
         <source>reserved until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>резерв до %1</translation>
     </message>
     <message>
         <source>reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>причина: %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Создан %1</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>только что</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n минуту назад</numerusform>
+            <numerusform>%n минуты назад</numerusform>
+            <numerusform>%n минут назад</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n час назад</numerusform>
+            <numerusform>%n часа назад</numerusform>
+            <numerusform>%n часов назад</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
         </translation>
     </message>
     <message>
         <source>No store chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Магазин не выбран</translation>
     </message>
     <message>
         <source>Store #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Магазин №%1</translation>
     </message>
     <message>
         <source>%1 of %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>есть %1 из %2 поз.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохраняем…</translation>
     </message>
     <message>
         <source>Unsaved changes (made on an older version)</source>
-        <translation type="unfinished"></translation>
+        <translation>Есть несохранённые изменения (сделаны в старой версии)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
         <source>Taken by %1: only they can work this order now</source>
-        <translation type="unfinished"></translation>
+        <translation>В работе у: %1 — сейчас с заказом может работать только этот оператор</translation>
     </message>
     <message>
         <source>Type an amount in roubles, e.g. 350 or 350,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите сумму в рублях, например 350 или 350,50</translation>
     </message>
     <message>
         <source>Could not keep a copy of your changes on disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить копию ваших изменений на диск: %1</translation>
     </message>
     <message>
         <source>You have unsaved changes from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>У вас есть несохранённые изменения от %1.</translation>
     </message>
     <message>
         <source>The order has changed since; saving them will show both versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>С тех пор заказ изменился; при сохранении будут показаны обе версии.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Отбросить</translation>
     </message>
     <message>
         <source>Your unsaved changes are back</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения восстановлены</translation>
     </message>
     <message>
         <source>Added %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлено: %1</translation>
     </message>
     <message>
         <source>Looking up stock in the stores…</source>
-        <translation type="unfinished"></translation>
+        <translation>Смотрим остатки в магазинах…</translation>
     </message>
 </context>
 <context>
@@ -1832,7 +1836,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Colour / size</source>
-        <translation type="unfinished"></translation>
+        <translation>Цвет / размер</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1844,7 +1848,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Скидка</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1852,7 +1856,59 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Своб.</translation>
+    </message>
+    <message>
+        <source>cross-sell</source>
+        <translation>допродажа</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>From the capsule “%1”</source>
+        <translation>Из капсулы «%1»</translation>
+    </message>
+    <message>
+        <source>Added as a cross-sell</source>
+        <translation>Добавлен как допродажа</translation>
+    </message>
+    <message>
+        <source>Added now, not saved yet</source>
+        <translation>Добавлен сейчас, ещё не сохранён</translation>
+    </message>
+    <message>
+        <source>Loyalty discount %1 % (changes with the quantity)</source>
+        <translation>Скидка по карте %1 % (меняется вместе с количеством)</translation>
+    </message>
+    <message>
+        <source>Discount typed in by hand; clear the field for the loyalty discount</source>
+        <translation>Скидка введена вручную; очистите поле, чтобы вернуть скидку по карте</translation>
+    </message>
+    <message>
+        <source>No shipping store chosen</source>
+        <translation>Магазин отгрузки не выбран</translation>
+    </message>
+    <message>
+        <source>Only %1 free at the shipping store, %2 wanted</source>
+        <translation>В магазине отгрузки свободно только %1, нужно %2</translation>
+    </message>
+    <message>
+        <source>Free at the shipping store</source>
+        <translation>Свободно в магазине отгрузки</translation>
+    </message>
+    <message>
+        <source>Type or use the arrows; Enter applies</source>
+        <translation>Введите число или используйте стрелки; Enter — применить</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and %1 (remove the line instead)</source>
+        <translation>Количество — от 1 до %1 (чтобы убрать товар, удалите строку)</translation>
+    </message>
+    <message>
+        <source>The discount must be an amount between 0 and %1</source>
+        <translation>Скидка — сумма от 0 до %1</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2062,18 @@ Open one from an order, or search with %1.</source>
 <context>
     <name>ProfileHeader</name>
     <message>
+        <source>mobile</source>
+        <translation>мобильный</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>рабочий</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>домашний</translation>
+    </message>
+    <message>
         <source>(no name)</source>
         <translation>(без имени)</translation>
     </message>
@@ -2031,11 +2099,11 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>This is an audit record: merged into #%1 on %2 by %3.</source>
-        <translation>Это архивная запись: объединена с №%1 %2, кто: %3.</translation>
+        <translation>Это архивная запись: объединена с #%1 %2, кто: %3.</translation>
     </message>
     <message>
         <source>Open #%1</source>
-        <translation>Открыть №%1</translation>
+        <translation>Открыть #%1</translation>
     </message>
     <message>
         <source>no e-mail</source>
@@ -2125,27 +2193,27 @@ Open one from an order, or search with %1.</source>
     <name>SetStatusDialog</name>
     <message>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить статус</translation>
     </message>
     <message>
         <source>Now: %1. You may move the order to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сейчас: %1. Заказ можно перевести в:</translation>
     </message>
     <message>
         <source>C&amp;omment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Комментарий</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина</translation>
     </message>
     <message>
         <source>Required when cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Обязательна при отмене</translation>
     </message>
     <message>
         <source>Write the reason: an order is never cancelled without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите причину: без неё заказ не отменяется.</translation>
     </message>
 </context>
 <context>
@@ -2163,11 +2231,11 @@ Open one from an order, or search with %1.</source>
     <name>StorePickerDialog</name>
     <message>
         <source>Choose shipping store</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбор магазина отгрузки</translation>
     </message>
     <message>
         <source>Stores sorted by how much of the order they have free right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Магазины отсортированы по тому, сколько товаров заказа в них свободно прямо сейчас.</translation>
     </message>
     <message>
         <source>Store</source>
@@ -2175,27 +2243,27 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Has</source>
-        <translation type="unfinished"></translation>
+        <translation>Есть</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Штук</translation>
     </message>
     <message>
         <source>Ship from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Отгрузить отсюда</translation>
     </message>
     <message>
         <source>%1 of %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2 поз.</translation>
     </message>
     <message>
         <source>The order ships from here now</source>
-        <translation type="unfinished"></translation>
+        <translation>Сейчас заказ отгружается отсюда</translation>
     </message>
 </context>
 <context>
@@ -2285,11 +2353,11 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Merged into customer #%1</source>
-        <translation>Объединён с клиентом №%1</translation>
+        <translation>Объединён с клиентом #%1</translation>
     </message>
     <message>
         <source>Customer #%1 merged into this one</source>
-        <translation>Клиент №%1 объединён с этим</translation>
+        <translation>Клиент #%1 присоединён к этому</translation>
     </message>
     <message>
         <source>By: %1</source>
@@ -2300,19 +2368,19 @@ Open one from an order, or search with %1.</source>
     <name>TotalsBox</name>
     <message>
         <source>Total</source>
-        <translation>Сумма</translation>
+        <translation>Итого</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Товары на сумму</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Скидка</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished">Доставка</translation>
+        <translation>Доставка</translation>
     </message>
 </context>
 <context>

@@ -233,7 +233,7 @@ class OfferPicker(QWidget):
 
     def _show(self, _text: str, hits: tuple[OfferHit, ...]) -> None:
         self.model.set_hits(hits, self._language)
-        widths = {1: 90, 2: 90, 3: 170}
+        widths = {1: 100, 2: 90, 3: 210}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         if hits:

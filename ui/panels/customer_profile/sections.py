@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -36,6 +37,13 @@ from ui.formatting import format_phone, format_rub, format_time
 from ui.widgets.flow_layout import FlowLayout
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+
+# the kinds of phone numbers the services store, as shown
+PHONE_KINDS: dict[str, Any] = {
+    "mobile": QT_TRANSLATE_NOOP("ProfileHeader", "mobile"),
+    "work": QT_TRANSLATE_NOOP("ProfileHeader", "work"),
+    "home": QT_TRANSLATE_NOOP("ProfileHeader", "home"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,10 +207,13 @@ class ProfileHeader(QWidget):
             label.setObjectName("PhoneLabel")
             label.setTextInteractionFlags(_SELECTABLE)
             label.setToolTip(self.tr("As given: %1").replace("%1", phone.raw))
-            kind = muted(
-                self.tr("primary") if phone.is_primary else phone.kind,
-                row,
-            )
+            if phone.is_primary:
+                kind_text = self.tr("primary")
+            elif phone.kind in PHONE_KINDS:
+                kind_text = QCoreApplication.translate("ProfileHeader", PHONE_KINDS[phone.kind])
+            else:
+                kind_text = phone.kind
+            kind = muted(kind_text, row)
             call = QToolButton(row)
             call.setObjectName("CallButton")
             call.setText(self.tr("Call"))
