@@ -135,9 +135,9 @@ class CustomerPicker(QWidget):
         self.search = DebouncedSearch(runner, find, key="customer-picker", parent=self)
         self.search.sig_results.connect(self._show)
         self.search.sig_cleared.connect(self._cleared)
-        self.search.sig_failed.connect(self.hint.setText)
+        self.search.sig_failed.connect(self._failed)
         self.edit.textChanged.connect(self.search.set_text)
-        self.table.doubleClicked.connect(lambda _index: self.pick())
+        self.table.activated.connect(lambda _index: self.pick())  # Enter or double click
         self._navigator = KeyNavigator(self.edit, self.table, self.pick)
         self.setFocusProxy(self.edit)
         self.retranslate()
@@ -145,6 +145,10 @@ class CustomerPicker(QWidget):
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Phone in any format, e-mail or name"))
+
+    def _failed(self, message: str) -> None:
+        self._pick_pending = False
+        self.hint.setText(message)
 
     def _cleared(self) -> None:
         self._pick_pending = False
@@ -215,9 +219,9 @@ class OfferPicker(QWidget):
         self.search = DebouncedSearch(runner, find, key="offer-picker", parent=self)
         self.search.sig_results.connect(self._show)
         self.search.sig_cleared.connect(self._cleared)
-        self.search.sig_failed.connect(self.hint.setText)
+        self.search.sig_failed.connect(self._failed)
         self.edit.textChanged.connect(self.search.set_text)
-        self.table.doubleClicked.connect(lambda _index: self.pick())
+        self.table.activated.connect(lambda _index: self.pick())  # Enter or double click
         self._navigator = KeyNavigator(self.edit, self.table, self.pick)
         self.setFocusProxy(self.edit)
         self.retranslate()
@@ -225,6 +229,10 @@ class OfferPicker(QWidget):
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Item name, SKU or barcode"))
+
+    def _failed(self, message: str) -> None:
+        self._pick_pending = False
+        self.hint.setText(message)
 
     def _cleared(self) -> None:
         self._pick_pending = False
