@@ -149,7 +149,7 @@ def open_panel(
     make_runner: Callable[[str | None], OpRunner],
     *,
     user: LoggedInUser | None = None,
-    width: int = 1100,
+    width: int = 900,
 ) -> OrderCardPanel:
     """A shown, active panel with the world's order loaded."""
     runner = make_runner(world.url)

@@ -88,6 +88,20 @@ def test_card_shows_the_order_its_customer_items_checks_and_history(
     }
     assert panel.actions["confirm"].toolTip() == "Confirm (F3)"
     assert panel.action_buttons["confirm"].text() == "Confirm  F3"
+    assert "No comment from the customer" in panel.robot_summary.text()
+    assert "All items free at the store" in panel.robot_summary.text()
+    assert "Total below" not in panel.robot_summary.text()
+
+
+def test_narrow_and_wide_layouts(qtbot: Any, world: World, make_runner: MakeRunner) -> None:
+    panel = open_panel(qtbot, world, make_runner, width=560)
+    # a narrow dock: one column, the colour / size folded into the name
+    assert not panel.side_column.isVisible()
+    assert panel.items_view.isColumnHidden(1)
+    assert panel.items_model.index(0, COL_NAME).data() == "Рубашка белая, 128 · белый / 128"
+    panel.resize(1366, 760)
+    qtbot.waitUntil(panel.side_column.isVisible)
+    assert panel.delivery.parent() is panel.side_column
 
 
 def test_clicking_the_customer_asks_for_the_profile(

@@ -74,6 +74,8 @@ class OrderItemsModel(QAbstractTableModel):
         self._edits: OrderEdits | None = None
         self.editable = False
         self.language = "en"
+        # the colour / size column is hidden (narrow dock): the name carries the variant
+        self.variant_in_name = False
 
     # -- content ------------------------------------------------------------------------------
     def set_edits(self, edits: OrderEdits | None, editable: bool) -> None:
@@ -93,6 +95,10 @@ class OrderItemsModel(QAbstractTableModel):
         self._all_changed()
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def set_variant_in_name(self, on: bool) -> None:
+        self.variant_in_name = on
+        self._all_changed()
 
     def refresh(self) -> None:
         """Repaint every cell (free stock or the loyalty percentage changed)."""
@@ -190,11 +196,15 @@ class OrderItemsModel(QAbstractTableModel):
 
     def _display(self, line: Any, column: int, edits: OrderEdits) -> Any:
         if column == COL_NAME:
+            text = line.name
+            if self.variant_in_name:
+                variant = " / ".join(x for x in (line.color, line.size) if x)
+                text = f"{text} · {variant}" if variant else text
             if line.capsule_name:
-                return f"{line.name}  ◆ {line.capsule_name}"
+                return f"{text}  ◆ {line.capsule_name}"
             if line.is_cross_sell:
-                return f"{line.name}  ◆ " + self.tr("cross-sell")
-            return line.name
+                return f"{text}  ◆ " + self.tr("cross-sell")
+            return text
         if column == COL_VARIANT:
             return " / ".join(x for x in (line.color, line.size) if x)
         if column == COL_PRICE:
@@ -211,7 +221,10 @@ class OrderItemsModel(QAbstractTableModel):
 
     def _tooltip(self, line: Any, column: int, edits: OrderEdits) -> str | None:
         if column == COL_NAME:
+            variant = " / ".join(x for x in (line.color, line.size) if x)
             parts = [line.name, self.tr("SKU") + f": {line.offer_external_id}"]
+            if variant:
+                parts.insert(1, variant)
             if line.capsule_name:
                 parts.append(self.tr("From the capsule “%1”").replace("%1", line.capsule_name))
             if line.is_cross_sell:

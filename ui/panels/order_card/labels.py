@@ -19,6 +19,26 @@ RULES: dict[str, Any] = {
     "not_prepayment_only": QT_TRANSLATE_NOOP("OrderCard", "Customer not on prepayment only"),
 }
 
+# What the robot writes as "expected" and "actual" (fixed English words in app/robot.py);
+# anything else it writes (amounts, the comment, an address, shortages) is shown as is.
+ROBOT_VALUES: dict[str, Any] = {
+    "no comment": QT_TRANSLATE_NOOP("OrderCard", "no comment"),
+    "paid": QT_TRANSLATE_NOOP("OrderCard", "paid"),
+    "not paid": QT_TRANSLATE_NOOP("OrderCard", "not paid"),
+    "any": QT_TRANSLATE_NOOP("OrderCard", "any"),
+    "address or pickup store": QT_TRANSLATE_NOOP("OrderCard", "address or pickup store"),
+    "pickup store": QT_TRANSLATE_NOOP("OrderCard", "pickup store"),
+    "all items free at the store": QT_TRANSLATE_NOOP("OrderCard", "all items free at the store"),
+    "no shipping store": QT_TRANSLATE_NOOP("OrderCard", "no shipping store"),
+    "no items": QT_TRANSLATE_NOOP("OrderCard", "no items"),
+    "all available": QT_TRANSLATE_NOOP("OrderCard", "all available"),
+    "paid, or customer not in 'prepayment only'": QT_TRANSLATE_NOOP(
+        "OrderCard", "paid, or customer not on prepayment only"
+    ),
+    "prepayment only, unpaid": QT_TRANSLATE_NOOP("OrderCard", "prepayment only, unpaid"),
+    "ok": QT_TRANSLATE_NOOP("OrderCard", "ok"),
+}
+
 DELIVERY_TYPES: dict[str, Any] = {
     "courier": QT_TRANSLATE_NOOP("OrderCard", "Courier"),
     "pickup": QT_TRANSLATE_NOOP("OrderCard", "Pickup in store"),
@@ -86,5 +106,7 @@ def label(table: dict[str, Any], code: str | None) -> str:
     return QCoreApplication.translate(CTX, source)
 
 
-def tr(source: str) -> str:
-    return QCoreApplication.translate(CTX, source)
+def robot_value(text: str) -> str:
+    """A robot's expected/actual text, translated where it is one of its fixed words."""
+    source = ROBOT_VALUES.get(text)
+    return text if source is None else QCoreApplication.translate(CTX, source)

@@ -39,6 +39,7 @@ from ui.panels.order_card.sections import (
     StatusChip,
     TotalsBox,
 )
+from ui.widgets.flow_layout import FlowLayout
 
 ITEM_ROW_HEIGHT = 30
 # the call outcomes (their buttons show the key)
@@ -86,16 +87,17 @@ class CardLayout:
         self.actions_bar = QWidget(self)
         self.actions_bar.setObjectName("CardActions")
         self.action_buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout(self.actions_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(6)
-        self._bar = bar
+        # wraps onto a second line in a narrow dock instead of clipping a button
+        self._bar = FlowLayout(self.actions_bar, spacing=6)
 
         self.notice = Banner("NoticeBanner", self)
         self.alert = Banner("AlertBanner", self)
 
         # body
         self.customer_line = CustomerLine(self)
+        self.robot_summary = QLabel(self)
+        self.robot_summary.setObjectName("RobotSummary")
+        self.robot_summary.setWordWrap(True)
         self.items_title = QLabel(self)
         self.items_title.setObjectName("SectionTitle")
         self.add_button = QPushButton(self)
@@ -152,28 +154,21 @@ class CardLayout:
         self.history_title.setObjectName("SectionTitle")
         self.history = HistoryView(self)
 
+        # Two columns when wide (items and comments left; delivery, checks, history right),
+        # one when narrow, where delivery comes right after the totals: _arrange() moves the
+        # sections between the columns when the width crosses the line.
+        self.items_head = QWidget(self)
+        items_head.setContentsMargins(0, 0, 0, 0)
+        self.items_head.setLayout(items_head)
         self.main_column = QWidget(self)
-        main = QVBoxLayout(self.main_column)
-        main.setContentsMargins(0, 0, 0, 0)
-        main.setSpacing(6)
-        main.addWidget(self.customer_line)
-        main.addLayout(items_head)
-        main.addWidget(self.items_view)
-        main.addWidget(self.totals)
-        main.addWidget(self.comments_title)
-        main.addWidget(self.comments)
-        main.addStretch(1)
+        self._main = QVBoxLayout(self.main_column)
+        self._main.setContentsMargins(0, 0, 0, 0)
+        self._main.setSpacing(6)
         self.side_column = QWidget(self)
-        side = QVBoxLayout(self.side_column)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(6)
-        side.addWidget(self.delivery_title)
-        side.addWidget(self.delivery)
-        side.addWidget(self.checks_title)
-        side.addWidget(self.checks)
-        side.addWidget(self.history_title)
-        side.addWidget(self.history)
-        side.addStretch(1)
+        self._side = QVBoxLayout(self.side_column)
+        self._side.setContentsMargins(0, 0, 0, 0)
+        self._side.setSpacing(6)
+        self._wide: bool | None = None
 
         self.body = QWidget(self)
         self.body.setObjectName("OrderCardBody")
@@ -182,6 +177,7 @@ class CardLayout:
         self.columns.setSpacing(18)
         self.columns.addWidget(self.main_column, 3)
         self.columns.addWidget(self.side_column, 2)
+        self._arrange(wide=False)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -254,6 +250,34 @@ class CardLayout:
             lambda text: self._field_edited("manager_comment", text)
         )
 
+    def _arrange(self, wide: bool) -> None:
+        """Put the sections in their columns for a wide or a narrow card."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        for column in (self._main, self._side):
+            while column.count():
+                column.takeAt(0)  # widgets stay alive: they are re-added just below
+        head = [self.customer_line, self.robot_summary, self.items_head, self.items_view]
+        head.append(self.totals)
+        delivery = [self.delivery_title, self.delivery]
+        comments = [self.comments_title, self.comments]
+        rest = [self.checks_title, self.checks, self.history_title, self.history]
+        if wide:
+            main, side = [*head, *comments], [*delivery, *rest]
+        else:
+            main, side = [*head, *delivery, *comments, *rest], []
+        for widget in main:
+            self._main.addWidget(widget)
+        self._main.addStretch(1)
+        for widget in side:
+            self._side.addWidget(widget)
+        self._side.addStretch(1)
+        self.side_column.setVisible(wide)
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
         handlers = {
@@ -297,7 +321,6 @@ class CardLayout:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self._bar.addWidget(button)
             self.action_buttons[action_id] = button
-        self._bar.addStretch(1)
         self.add_button.clicked.connect(self.add_item)
         self.remove_button.clicked.connect(self.remove_item)
         self.save_button.clicked.connect(self.save)

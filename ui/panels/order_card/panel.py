@@ -31,13 +31,13 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QWidget,
 )
 
@@ -61,6 +61,7 @@ from ui.models.order_items import (
 )
 from ui.models.order_table import SOURCE_LABELS
 from ui.ops import ErrorKind, Op, OpError, OpRunner
+from ui.panels.order_card import labels as L
 from ui.panels.order_card import work
 from ui.panels.order_card.draft_keeper import DraftKeeper
 from ui.panels.order_card.layout import ITEM_ROW_HEIGHT, WORKFLOW, CardLayout
@@ -70,6 +71,8 @@ from ui.panels.order_card.writes import CardWrites
 log = logging.getLogger(__name__)
 
 MAX_VISIBLE_ITEMS = 8
+# below this the colour / size column folds into the item name
+MIN_NAME_WIDTH = 200
 # below this width the card is one column; above, delivery/checks/history move to the right
 TWO_COLUMNS_FROM = 1100
 CALLBACK_STATUSES = frozenset({"new", "needs_confirmation", "no_answer"})
@@ -129,6 +132,7 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
 
         self._build()
         self._build_actions()
+        self.items_view.viewport().installEventFilter(self)
         self.keeper = DraftKeeper(runner, drafts, self._snapshot, parent=self)
         self.keeper.sig_failed.connect(self._draft_failed)
         self._age_timer = QTimer(self)
@@ -199,6 +203,8 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
             self._show_dirty()
 
     def _fit_item_columns(self) -> None:
+        """Columns sized from templates (never from the data); in a narrow dock the colour /
+        size column folds into the name so the name keeps a readable width."""
         metrics = self.items_view.fontMetrics()
         pad = 22
         money = metrics.horizontalAdvance(format_rub(Decimal("99999.99"), self.language))
@@ -213,15 +219,21 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         }
         for column, width in widths.items():
             header = str(model.headerData(column, Qt.Orientation.Horizontal))
-            self.items_view.setColumnWidth(
-                column, max(width, metrics.horizontalAdvance(header) + pad + 8)
-            )
+            widths[column] = max(width, metrics.horizontalAdvance(header) + pad + 8)
+            self.items_view.setColumnWidth(column, widths[column])
+        name_room = self.items_view.viewport().width() - sum(widths.values())
+        fold = name_room < MIN_NAME_WIDTH
+        if fold != self.items_view.isColumnHidden(COL_VARIANT):
+            self.items_view.setColumnHidden(COL_VARIANT, fold)
+            model.set_variant_in_name(fold)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.items_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_item_columns()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = event.size().width() >= TWO_COLUMNS_FROM
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self.columns.direction() != direction:
-            self.columns.setDirection(direction)
+        self._arrange(event.size().width() >= TWO_COLUMNS_FROM)
         super().resizeEvent(event)
 
     # ------------------------------------------------------------------------------------------
@@ -367,6 +379,7 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         )
         self.comments.fill(card.customer_comment, edits.value("manager_comment"), editable)
         self.checks.show_checks(card.robot_checks)
+        self._show_robot_summary()
         self.history.show_history(card.history, self.status_name, self.zone, self.language)
         self._show_totals()
         self._show_dirty()
@@ -400,6 +413,24 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         self.meta_label.setText(text)
         self.meta_label.setToolTip(
             self.tr("Created %1").replace("%1", self._time(card.created_at)) + "\n" + text
+        )
+
+    def _show_robot_summary(self) -> None:
+        """The rules the robot stopped the order on, right under the customer: the reason the
+        order is in the queue is the first thing the operator needs."""
+        failed = [c for c in self.card.robot_checks if not c.passed] if self.card else []
+        self.robot_summary.setVisible(bool(failed))
+        if not failed:
+            self.robot_summary.clear()
+            return
+        names = "  ·  ".join("✗ " + L.label(L.RULES, c.rule) for c in failed)
+        self.robot_summary.setText(self.tr("Robot stopped it: %1").replace("%1", names))
+        self.robot_summary.setToolTip(
+            "\n".join(
+                f"{L.label(L.RULES, c.rule)}: {L.robot_value(c.actual)} "
+                + self.tr("(expected %1)").replace("%1", L.robot_value(c.expected))
+                for c in failed
+            )
         )
 
     def _time(self, value: dt.datetime) -> str:

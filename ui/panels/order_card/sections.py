@@ -10,11 +10,10 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -278,15 +277,21 @@ class DeliveryForm(QWidget):
         delivery_row.addWidget(self.cost_label)
         delivery_row.addWidget(self.cost)
         self.captions = [QLabel(self) for _ in range(4)]
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(6)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.captions[0], delivery_row)
-        form.addRow(self.captions[1], self.address)
-        form.addRow(self.captions[2], store_row)
-        form.addRow(self.captions[3], payment_row)
+        # a grid rather than a QFormLayout: captions centred on their (taller) fields
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        centre_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for row, (caption, field) in enumerate(
+            zip(self.captions, (delivery_row, self.address, store_row, payment_row), strict=True)
+        ):
+            grid.addWidget(caption, row, 0, centre_left)
+            if isinstance(field, QWidget):
+                grid.addWidget(field, row, 1)
+            else:
+                grid.addLayout(field, row, 1)
         self.captions[0].setBuddy(self.delivery_type)
         self.captions[1].setBuddy(self.address)
         self.captions[2].setBuddy(self.store_button)
@@ -453,26 +458,43 @@ class ChecksView(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tree = self
-        tree.setObjectName("RobotChecks")
-        tree.setColumnCount(3)
-        tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
-        tree.setWordWrap(False)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = tree.header()
+        self.setObjectName("RobotChecks")
+        self.setColumnCount(3)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setColumnWidth(0, 250)
-        self.setColumnWidth(1, 150)
         self.checks: tuple[RobotCheck, ...] = ()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Rule"), self.tr("Expected"), self.tr("Actual")])
         self.show_checks(self.checks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # the rule name as wide as the longest one (up to half the width); expected and
+        # actual share the rest; full texts are in the tooltips
+        width = self.viewport().width()
+        metrics = self.fontMetrics()
+        longest = max(
+            (
+                metrics.horizontalAdvance(self.topLevelItem(i).text(0))
+                for i in range(self.topLevelItemCount())
+            ),
+            default=0,
+        )
+        rule = min(longest + 24, width // 2)
+        self.setColumnWidth(0, rule)
+        self.setColumnWidth(1, max(60, (width - rule) // 2))
 
     def show_checks(self, checks: tuple[RobotCheck, ...]) -> None:
         self.checks = checks
@@ -484,7 +506,11 @@ class ChecksView(QTreeWidget):
         for check in checks:
             mark = "✓" if check.passed else "✗"
             item = QTreeWidgetItem(
-                [f"{mark}  {L.label(L.RULES, check.rule)}", check.expected, check.actual]
+                [
+                    f"{mark}  {L.label(L.RULES, check.rule)}",
+                    L.robot_value(check.expected),
+                    L.robot_value(check.actual),
+                ]
             )
             item.setForeground(0, _PASS if check.passed else _FAIL)
             for column in range(3):
@@ -492,6 +518,7 @@ class ChecksView(QTreeWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, check.rule)
             self.addTopLevelItem(item)
         fit_height(self, len(checks) or 1, 8)
+        self._fit_columns()
 
 
 class HistoryView(QTreeWidget):
@@ -511,9 +538,10 @@ class HistoryView(QTreeWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setColumnWidth(0, 112)
-        self.setColumnWidth(1, 120)
-        self.setColumnWidth(2, 220)
+        metrics = self.fontMetrics()
+        self.setColumnWidth(0, metrics.horizontalAdvance("00.00.0000 00:00") + 20)
+        self.setColumnWidth(1, metrics.horizontalAdvance("Анна Смирнова") + 16)
+        self.setColumnWidth(2, metrics.horizontalAdvance("Требует согласования → Недозвон") + 16)
         self.retranslate()
 
     def retranslate(self) -> None:
