@@ -1448,6 +1448,58 @@ Open one from an order, or search with %1.</translation>
         <translation>Customer not on prepayment only</translation>
     </message>
     <message>
+        <source>no comment</source>
+        <translation>no comment</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>not paid</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>address or pickup store</source>
+        <translation>address or pickup store</translation>
+    </message>
+    <message>
+        <source>pickup store</source>
+        <translation>pickup store</translation>
+    </message>
+    <message>
+        <source>all items free at the store</source>
+        <translation>all items free at the store</translation>
+    </message>
+    <message>
+        <source>no shipping store</source>
+        <translation>no shipping store</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>no items</translation>
+    </message>
+    <message>
+        <source>all available</source>
+        <translation>all available</translation>
+    </message>
+    <message>
+        <source>paid, or customer not on prepayment only</source>
+        <translation>paid, or customer not on prepayment only</translation>
+    </message>
+    <message>
+        <source>prepayment only, unpaid</source>
+        <translation>prepayment only, unpaid</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
@@ -1728,6 +1780,14 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Created %1</source>
         <translation>Created %1</translation>
+    </message>
+    <message>
+        <source>Robot stopped it: %1</source>
+        <translation>Robot stopped it: %1</translation>
+    </message>
+    <message>
+        <source>(expected %1)</source>
+        <translation>(expected %1)</translation>
     </message>
     <message>
         <source>just now</source>

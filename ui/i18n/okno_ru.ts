@@ -1453,6 +1453,58 @@ Open one from an order, or search with %1.</source>
         <translation>Клиент не на «только предоплате»</translation>
     </message>
     <message>
+        <source>no comment</source>
+        <translation>без комментария</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачен</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>не оплачен</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>address or pickup store</source>
+        <translation>адрес или магазин самовывоза</translation>
+    </message>
+    <message>
+        <source>pickup store</source>
+        <translation>магазин самовывоза</translation>
+    </message>
+    <message>
+        <source>all items free at the store</source>
+        <translation>все товары свободны в магазине</translation>
+    </message>
+    <message>
+        <source>no shipping store</source>
+        <translation>магазин не выбран</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>нет товаров</translation>
+    </message>
+    <message>
+        <source>all available</source>
+        <translation>всё в наличии</translation>
+    </message>
+    <message>
+        <source>paid, or customer not on prepayment only</source>
+        <translation>оплачен, или клиент не на «только предоплате»</translation>
+    </message>
+    <message>
+        <source>prepayment only, unpaid</source>
+        <translation>только предоплата, не оплачен</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
         <source>Courier</source>
         <translation>Курьер</translation>
     </message>
@@ -1734,6 +1786,14 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Created %1</source>
         <translation>Создан %1</translation>
+    </message>
+    <message>
+        <source>Robot stopped it: %1</source>
+        <translation>Робот остановил: %1</translation>
+    </message>
+    <message>
+        <source>(expected %1)</source>
+        <translation>(ожидалось: %1)</translation>
     </message>
     <message>
         <source>just now</source>
