@@ -361,3 +361,36 @@ def test_set_status_offers_only_the_allowed_ones(
         dialog.buttons.accepted.emit()
     row = order_row(world)
     assert (row.status, row.cancel_reason) == ("cancelled", "дубль заказа")
+
+
+def test_tab_walks_the_card_in_reading_order(
+    qtbot: Any, world: World, make_runner: MakeRunner
+) -> None:
+    panel = open_panel(qtbot, world, make_runner)
+    panel.delivery.address.setText("Москва, Арбат, 10")  # dirty: Discard and Save take focus
+    panel.customer_line.name_button.setFocus()
+    visited = [panel.focusWidget()]
+    for _ in range(len(panel.tab_path) - 1):
+        key(qtbot, panel.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(panel.focusWidget())
+    assert visited == panel.tab_path
+    # and the manager's comment lets Tab through instead of typing a tab character
+    assert panel.comments.manager_comment.tabChangesFocus()
+
+
+def test_the_card_speaks_russian_after_a_language_switch(
+    qtbot: Any, world: World, make_runner: MakeRunner
+) -> None:
+    from ui import i18n
+
+    panel = open_panel(qtbot, world, make_runner)
+    i18n.install_language("ru")  # LanguageChange reaches the panel
+    qtbot.waitUntil(lambda: panel.action_buttons["confirm"].text() == "Согласовать  F3")
+    assert panel.status_chip.text() == "Требует согласования"  # the database's own name
+    assert panel.action_buttons["confirm"].text() == "Согласовать  F3"
+    assert "2 часа назад" in panel.meta_label.text() and "ваш" in panel.meta_label.text()
+    assert panel.delivery.payment_status.currentText() == "Оплачен"
+    assert panel.checks.topLevelItem(1).text(0) == "✗  Нет комментария клиента"
+    assert panel.checks.topLevelItem(1).text(1) == "без комментария"
+    assert panel.items_model.headerData(3, Qt.Orientation.Horizontal) == "Кол-во"
+    assert panel.totals.values[3].text() == "3\u00a0500,00\u00a0₽"

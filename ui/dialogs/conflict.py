@@ -73,8 +73,13 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 150)
-        self.table.setColumnWidth(2, 170)
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(
+            0, max((metrics.horizontalAdvance(r.field) for r in rows), default=80) + 40
+        )
+        self.table.setColumnWidth(
+            2, max((metrics.horizontalAdvance(r.changed_by) for r in rows), default=80) + 24
+        )
         bold = QFont(self.table.font())
         bold.setBold(True)
         for row in rows:

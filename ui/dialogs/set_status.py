@@ -81,7 +81,7 @@ class SetStatusDialog(QDialog):
         self.reason.textChanged.connect(lambda _t: self.error.hide())
         self.retranslate()
         self._status_changed()
-        self.resize(420, 360)
+        self.resize(420, 320)
         self.statuses.setFocus()
 
     def retranslate(self) -> None:

@@ -108,7 +108,7 @@ class StorePickerDialog(QDialog):
             name = choice.name + ("  ✓" if choice.store_id == current_store_id else "")
             cells = (
                 name,
-                f"{choice.city}, {choice.address}",
+                choice.address,
                 self.items_text(choice),
                 f"{choice.units_available} / {choice.units_wanted}",
             )
@@ -118,6 +118,8 @@ class StorePickerDialog(QDialog):
                     item.setTextAlignment(_RIGHT)
                 if column == COL_ITEMS:
                     item.setForeground(_FULL if full else _PARTIAL)
+                if column == COL_ADDRESS:
+                    item.setToolTip(f"{choice.city}: {choice.address}")
                 if column == COL_NAME and choice.store_id == current_store_id:
                     item.setToolTip(self.tr("The order ships from here now"))
                 self.table.setItem(row, column, item)

@@ -5,6 +5,8 @@ A mixin of ``OrderCardPanel`` (the panel's ``__init__`` calls ``_build`` then
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -223,19 +225,25 @@ class CardLayout:
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.footer)
 
-        # tab order: the operator's path through the card
-        QWidget.setTabOrder(self.customer_line.name_button, self.items_view)
-        QWidget.setTabOrder(self.items_view, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.remove_button)
-        QWidget.setTabOrder(self.remove_button, self.comments.manager_comment)
-        QWidget.setTabOrder(self.comments.manager_comment, self.delivery.delivery_type)
-        QWidget.setTabOrder(self.delivery.delivery_type, self.delivery.cost)
-        QWidget.setTabOrder(self.delivery.cost, self.delivery.address)
-        QWidget.setTabOrder(self.delivery.address, self.delivery.store_button)
-        QWidget.setTabOrder(self.delivery.store_button, self.delivery.payment_status)
-        QWidget.setTabOrder(self.delivery.payment_status, self.delivery.payment_method)
-        QWidget.setTabOrder(self.delivery.payment_method, self.discard_button)
-        QWidget.setTabOrder(self.discard_button, self.save_button)
+        # tab order: the operator's path through the card, as the single column reads
+        path = [
+            self.customer_line.name_button,
+            self.items_view,
+            self.add_button,
+            self.remove_button,
+            self.delivery.delivery_type,
+            self.delivery.cost,
+            self.delivery.address,
+            self.delivery.store_button,
+            self.delivery.payment_status,
+            self.delivery.payment_method,
+            self.comments.manager_comment,
+            self.discard_button,
+            self.save_button,
+        ]
+        for before, after in itertools.pairwise(path):
+            QWidget.setTabOrder(before, after)
+        self.tab_path = path
         self.setFocusProxy(self.items_view)
 
         self.customer_line.sig_clicked.connect(self.sig_customer_requested)

@@ -130,6 +130,7 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         self._retry_pending = False
         self.dialog: QWidget | None = None  # the dialog open now (tests drive it)
 
+        self._retranslate_pending = False
         self._build()
         self._build_actions()
         self.items_view.viewport().installEventFilter(self)
@@ -147,12 +148,19 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
     # language and layout
     # ------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            # Deferred: a language switch sends several LanguageChange events while the
+            # translators are swapped, before the new language is recorded; rewording once,
+            # after it, also gets the number and time formats right.
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self._retranslate_pending = False
         self.language = i18n.current_language()
+        for section in (self.delivery, self.totals, self.comments, self.checks, self.history):
+            section.retranslate()
         titles = {
             "confirm": self.tr("Confirm"),
             "no_answer": self.tr("No answer"),

@@ -37,6 +37,8 @@ QPushButton#SaveButton:enabled { background: #2563eb; border-color: #2563eb; col
 QLineEdit[invalid="true"] { border: 1px solid #dc2626; background: #fef2f2; }
 #FieldError { color: #b91c1c; }
 #RobotSummary { color: #b91c1c; }
+#AllowedStatuses::item { padding: 6px 8px; }
+#ConflictTable::item { height: 26px; padding: 0 4px; }
 #EmptyCard { color: #94a3b8; font-size: 11pt; }
 #RobotChecks, #StatusHistory { border: 1px solid #e2e8f0; border-radius: 4px;
                                background: #ffffff; alternate-background-color: #f8fafc; }
