@@ -140,7 +140,7 @@ def _email_key(email: str | None) -> str | None:
 class _CustomerMatcher:
     """``customer_match.find_or_create_customer`` for a whole chunk: the same precedence
     (external id → its survivor, then E.164 phone → the oldest live owner, then normalized
-    e-mail → the oldest live owner, else a new customer), existing customers fetched in three
+    e-mail → the oldest live owner, else a new customer), existing customers fetched in four
     queries, new ones remembered so later records of the chunk match them."""
 
     def __init__(self, session: Session, orders: Sequence[ParsedOrder]) -> None:
@@ -162,28 +162,30 @@ class _CustomerMatcher:
             for ext, cid, _ in rows:
                 assert ext is not None
                 self.by_ext[ext] = survivors[cid]
+        # Each lookup reads ONE table by an indexed key and joins in Python. A first import into
+        # an empty database grows these tables faster than autovacuum re-analyzes them; a join
+        # planned on "8 customers" statistics then ran for minutes per chunk (nested loops over
+        # every customer). One-table lookups cannot go worse than one scan of the table.
         if phones:
-            for e164, cid in session.execute(
-                select(CustomerPhone.e164, Customer.id)
-                .join(Customer, Customer.id == CustomerPhone.customer_id)
-                .where(
-                    in_values(session, CustomerPhone.e164, phones),
-                    Customer.merged_into_id.is_(None),
+            owners = session.execute(
+                select(CustomerPhone.e164, CustomerPhone.customer_id).where(
+                    in_values(session, CustomerPhone.e164, phones)
                 )
-                .order_by(CustomerPhone.e164, Customer.id)
-            ):
-                self.by_phone.setdefault(e164, cid)  # oldest first, as find_customer_by_phone
+            ).all()
+            live = _live(session, sorted({cid for _, cid in owners}))
+            for e164, cid in sorted(owners):
+                if cid in live:
+                    self.by_phone.setdefault(e164, cid)  # oldest first, as find_customer_by_phone
         if emails:
-            for email, cid in session.execute(
-                select(Customer.email_normalized, Customer.id)
-                .where(
-                    in_values(session, Customer.email_normalized, emails),
-                    Customer.merged_into_id.is_(None),
-                )
-                .order_by(Customer.email_normalized, Customer.id)
+            for email, cid, merged in sorted(
+                session.execute(
+                    select(Customer.email_normalized, Customer.id, Customer.merged_into_id).where(
+                        in_values(session, Customer.email_normalized, emails)
+                    )
+                ).all()
             ):
-                assert email is not None
-                self.by_email.setdefault(email, cid)
+                if merged is None and email is not None:
+                    self.by_email.setdefault(email, cid)
         for refs in (self.by_ext, self.by_phone, self.by_email):
             self.existing.update(r for r in refs.values() if isinstance(r, int))
 
@@ -212,6 +214,18 @@ class _CustomerMatcher:
         if email_key:
             self.by_email[email_key] = customer
         return customer
+
+
+def _live(session: Session, customer_ids: list[int]) -> set[int]:
+    """Which of ``customer_ids`` are not merged into another customer."""
+    if not customer_ids:
+        return set()
+    rows = session.execute(
+        select(Customer.id, Customer.merged_into_id).where(
+            in_values(session, Customer.id, customer_ids)
+        )
+    )
+    return {cid for cid, merged in rows if merged is None}
 
 
 def _survivors(session: Session, merged_into: dict[int, int | None]) -> dict[int, int]:
