@@ -74,6 +74,27 @@ def seed(url: str, customers: int, orders: int) -> None:
     print(f"seeded {customers} customers, {orders} orders in {time.perf_counter() - started:.0f} s")
 
 
+def check_search_columns(url: str) -> None:
+    """The seeder writes the derived search columns itself; re-derive them if it did not."""
+    from app.customers.text import backfill_search_columns
+    from models.customers import customer_search_text
+
+    with psycopg.connect(libpq_url(url)) as conn:
+        rows = conn.execute(
+            "SELECT first_name, last_name, patronymic, email_normalized, search_text "
+            "FROM customers ORDER BY id LIMIT 200"
+        ).fetchall()
+    stale = sum(1 for f, la, p, e, st in rows if customer_search_text(f, la, p, e) != st)
+    if stale:
+        print(f"{stale} of {len(rows)} sampled search_text values differ: re-deriving all")
+        started = time.perf_counter()
+        with get_engine(url).begin() as conn2:
+            backfill_search_columns(conn2, only_missing=False)
+        with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE customers")
+        print(f"re-derived in {time.perf_counter() - started:.0f} s")
+
+
 def add_big_customer(url: str) -> int:
     """Give one seeded customer 500 orders with items and history, calls, messages, notes."""
     with psycopg.connect(libpq_url(url)) as conn:
@@ -348,6 +369,7 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
         customers = conn.scalar(text("SELECT count(*) FROM customers"))
         phones = conn.scalar(text("SELECT count(*) FROM customer_phones"))
         orders = conn.scalar(text("SELECT count(*) FROM orders"))
+    check_search_columns(url)
     big = add_big_customer(url)
     print(f"data: {customers} customers, {phones} phones, {orders} orders; big customer #{big}")
     t1 = bench_t1(url, phone_variants(url, args.samples, rng))

@@ -1,7 +1,7 @@
 """Customers, their phones (raw + E.164), children, tags and notes.
 
 Search columns: ``customers.search_text`` (lower-case, ``ё`` → ``е``, words of the name and the
-e-mail, each preceded by a space) and ``customers.name_key`` (first and last name words, sorted)
+e-mail, each between spaces) and ``customers.name_key`` (first and last name words, sorted)
 are derived from the other columns by :func:`customer_search_text` / :func:`customer_name_key`
 on every ORM insert and update (mapper events below), so no code path can forget them. Loaders
 that bypass the ORM (COPY) fill them with ``app.customers.text.backfill_search_columns``."""
@@ -55,15 +55,15 @@ def customer_search_text(
     patronymic: str | None,
     email: str | None,
 ) -> str:
-    """``" петрова анна ивановна anna.petrova@mail.ru anna petrova mail ru"``: every name word,
-    the e-mail, then the e-mail's words, each after a space, so ``LIKE '% петр%'`` is a
-    word-prefix match and ``'%петр%'`` a fragment."""
+    """``" петрова анна ивановна anna.petrova@mail.ru anna petrova mail ru "``: every name
+    word, the e-mail, then the e-mail's words, each between spaces, so ``LIKE '% петров %'``
+    is a whole-word match, ``'% петр%'`` a word prefix and ``'%петр%'`` a fragment."""
     words = text_words(last_name) + text_words(first_name) + text_words(patronymic)
     mail = normalize_text(email).strip()
     if mail:
         words.append(mail)
         words.extend(text_words(mail))
-    return "".join(" " + w for w in words)[:600]
+    return ("".join(" " + w for w in words) + " ")[:600] if words else ""
 
 
 def customer_name_key(first_name: str | None, last_name: str | None) -> str:

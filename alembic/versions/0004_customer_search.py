@@ -117,7 +117,7 @@ def _search_text(first: str | None, last: str | None, patr: str | None, mail: st
     if email:
         words.append(email)
         words.extend(_words(email))
-    return "".join(" " + w for w in words)[:600]
+    return ("".join(" " + w for w in words) + " ")[:600] if words else ""
 
 
 def _name_key(first: str | None, last: str | None) -> str:

@@ -33,7 +33,6 @@ from sqlalchemy import (
     Row,
     Table,
     and_,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session
@@ -238,13 +237,7 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
     st = _C.search_text
 
     def exact() -> list[ColumnElement[bool]]:
-        return [
-            or_(
-                st.like(f"% {_esc(w)} %", escape=LIKE_ESCAPE),
-                st.like(f"% {_esc(w)}", escape=LIKE_ESCAPE),
-            )
-            for w in words
-        ]
+        return [st.like(f"% {_esc(w)} %", escape=LIKE_ESCAPE) for w in words]
 
     def prefix() -> list[ColumnElement[bool]]:
         return [st.like(word_prefix_pattern(w), escape=LIKE_ESCAPE) for w in words]
