@@ -140,22 +140,27 @@ class CardWrites:
                 outcome=outcome,
             ),
             runner=self.runner,
-        ).success(lambda r: self._written(r, outcome)).failure(
-            lambda e: self._write_failed(e, outcome)
+        ).success(lambda r: self._written(r, outcome, order_id)).failure(
+            lambda e: self._write_failed(e, outcome, order_id)
         ).run()
 
-    def _written(self, result: work.WriteResult, outcome: work.Outcome | None) -> None:
+    def _written(
+        self, result: work.WriteResult, outcome: work.Outcome | None, order_id: int
+    ) -> None:
         self._set_busy(False)
+        shown = self.order_id == order_id
         if result.conflict is not None:
-            self._conflict(result.conflict, outcome)
+            if shown:
+                self._conflict(result.conflict, outcome)
+            # else: the operator moved on; the edits wait in their draft for the reopen
             return
         card = result.card
         assert card is not None
-        self._retry_outcome = None
-        self.alert.clear()
-        self.notice.clear()
-        self._remove_draft()
-        if self.order_id == card.id:
+        self.keeper.remove(card.id)
+        if shown:
+            self._retry_outcome = None
+            self.alert.clear()
+            self.notice.clear()
             self.card = card
             self.edits = OrderEdits(card)
             self._show_card()
@@ -174,7 +179,8 @@ class CardWrites:
             )
         ):
             self.sig_order_finished.emit(card.id)
-        self.sig_order_loaded.emit(card.id)
+        if shown:
+            self.sig_order_loaded.emit(card.id)
 
     def _done_message(
         self, card: OrderCard, outcome: work.Outcome | None, result: work.WriteResult
@@ -210,8 +216,12 @@ class CardWrites:
             .replace("%2", self.status_name(card.status))
         )
 
-    def _write_failed(self, error: OpError, outcome: work.Outcome | None) -> None:
+    def _write_failed(self, error: OpError, outcome: work.Outcome | None, order_id: int) -> None:
         self._set_busy(False)
+        if self.order_id != order_id:
+            # the operator moved on while it ran; the edits were kept as that order's draft
+            self.sig_status_message.emit(error.message)
+            return
         if error.kind is ErrorKind.DATABASE_UNAVAILABLE:
             self.flush_draft()  # now, not after the debounce: the console may be closed next
             retry = self.tr("Retry save") if self.dirty or outcome is None else self.tr("Retry")
