@@ -323,3 +323,14 @@ def test_a_merged_customer_cannot_be_edited(db_url: str) -> None:
     with pytest.raises(CustomerMerged) as err, session_scope(db_url) as s:
         attributes.add_note(s, gone, "текст", actor, CLOCK)
     assert err.value.into_id == keep and f"#{keep}" in str(err.value)
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(db_url: str) -> None:
+    actor = _actor(db_url)
+    cid = _create(db_url, actor, first_name="Анна")
+    with session_scope(db_url) as s:
+        assert update_customer(s, cid, {"first_name": " Анна "}, actor, CLOCK) == 1
+    with pytest.raises(CustomerVersionConflict), session_scope(db_url) as s:
+        update_customer(s, cid, {"first_name": "Анна"}, actor, CLOCK, expected_version=7)
+    with session_scope(db_url) as s:
+        assert s.scalars(select(OutboxEvent.topic)).all() == ["customer.created"]

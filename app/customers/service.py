@@ -298,6 +298,10 @@ def update_customer(
         else:  # consents
             clean[name] = bool(value)
     diff = {k: [getattr(customer, k), v] for k, v in clean.items() if getattr(customer, k) != v}
+    if not diff:  # nothing changes: no write, no version bump (a stale version is still refused)
+        if expected_version is not None and expected_version != customer.version:
+            bump_version(session, customer, expected_version)  # raises the conflict
+        return customer.version
     bump_version(session, customer, expected_version)
     for name, (_old, new) in diff.items():
         setattr(customer, name, new)
