@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import sys
 import tempfile
 import time
@@ -101,6 +102,14 @@ def raw_copy(url: str, tables: tuple[str, ...], directory: Path) -> float:
     return seconds
 
 
+def _cpu_seconds() -> float:
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def _row(what: str, rows: int, seconds: float, baseline_rate: float | None) -> dict[str, Any]:
     rate = rows / seconds if seconds else 0.0
     return {
@@ -127,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         env = environment(url)
         print(f"seeding {args.customers:,} customers / {args.orders:,} orders ...", flush=True)
         started = time.perf_counter()
+        cpu_before = _cpu_seconds()
         summary: SeedSummary = seed_demo(
             url,
             customers=args.customers,
@@ -136,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             progress=lambda line: print(line, flush=True),
         )
         seed_seconds = time.perf_counter() - started
+        # Python's own CPU (this process and its joined workers): on a shared machine the wall
+        # clock also counts other people's load; this does not (the server's CPU is not in it).
+        seed_cpu = _cpu_seconds() - cpu_before
         phases = dict(summary.phases)
         counts = summary.as_dict()
         order_rows = sum(counts[t] for t in ORDER_TABLES)
@@ -192,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         [{"phase": k, "seconds": round(v, 1)} for k, v in summary.phases],
         ["phase", "seconds"],
     )
+    print(
+        f"\nPython CPU for the seed (parent + workers): {seed_cpu:.0f} s; wall {seed_seconds:.0f} s"
+    )
     within = seed_seconds < TARGET_SECONDS
     reference = args.customers >= 1_000_000 and args.orders >= 2_000_000
     verdict = "met" if within else "MISSED"
@@ -205,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             "args": vars(args),
             "anchor": ANCHOR.isoformat(),
             "seed_seconds": round(seed_seconds, 2),
+            "seed_python_cpu_seconds": round(seed_cpu, 2),
             "target_seconds": TARGET_SECONDS if reference else None,
             "target_met": within if reference else None,
             "phases": {k: round(v, 2) for k, v in summary.phases},
