@@ -11,11 +11,20 @@ from sqlalchemy import event
 
 from app.db import get_engine, session_scope
 from app.order_list import (
+    MAX_REFRESH_IDS,
     Cursor,
     OrderFilter,
     OrderRow,
+    OrderSort,
+    QueueView,
     count_estimate,
     fetch_page,
+    fetch_rows,
+    narrowed,
+    queue_choices,
+    sort_key,
+    view_filter,
+    view_statuses,
 )
 from models import (
     Customer,
@@ -205,3 +214,183 @@ def test_count_estimate_uses_the_planner_for_large_sets_on_postgresql(
         assert (estimate.value, estimate.exact) == (23, False)
     else:
         assert (estimate.value, estimate.exact) == (23, True)
+
+
+# --- queue views, filters and sorts ---------------------------------------------------------
+
+
+def _walk_all(url: str, limit: int, filters: OrderFilter) -> list[OrderRow]:
+    """Like ``_walk`` but continuing with the cursor of the filter's own sort."""
+    rows: list[OrderRow] = []
+    after: Cursor | None = None
+    while True:
+        with session_scope(url) as s:
+            page = fetch_page(s, after=after, limit=limit, filters=filters)
+        rows.extend(page)
+        if len(page) < limit:
+            return rows
+        after = page[-1].cursor_for(filters.sort)
+
+
+def _queue_world(url: str) -> dict[str, int]:
+    """Orders for every queue view: mine (held / worked / done), someone else's, due retries
+    (still "no answer" and moved back), a future retry, pickups, and plain orders; several
+    share a creation time or a next attempt (ties on purpose)."""
+    with session_scope(url) as s:
+        me = User(login="me", name="Анна", role=Role.OPERATOR, password_hash="x")
+        other = User(login="other", name="Борис", role=Role.OPERATOR, password_hash="x")
+        north = Store(code="n", name="Север", kind=StoreKind.RETAIL, city="Москва", address="1")
+        south = Store(code="s", name="Юг", kind=StoreKind.RETAIL, city="Москва", address="2")
+        s.add_all([me, other, north, south])
+        s.flush()
+        spec: list[tuple[str, dict[str, object]]] = [
+            ("held", {"status": "confirmed", "lease_operator_id": me.id}),
+            ("worked", {"status": "needs_confirmation", "operator_id": me.id}),
+            ("worked_done", {"status": "cancelled", "operator_id": me.id}),
+            ("others", {"status": "needs_confirmation", "operator_id": other.id}),
+            ("due_na", {"status": "no_answer", "no_answer_attempts": 1, "next": -60}),
+            ("due_back", {"status": "needs_confirmation", "no_answer_attempts": 2, "next": -30}),
+            ("due_tie", {"status": "no_answer", "no_answer_attempts": 1, "next": -30}),
+            ("future", {"status": "no_answer", "no_answer_attempts": 1, "next": 90}),
+            ("pickup", {"status": "ready_for_pickup", "pickup": True, "store": north.id}),
+            ("pickup_new", {"status": "new", "pickup": True, "store": north.id}),
+            ("courier", {"status": "confirmed", "store": south.id}),
+            ("old", {"status": "completed", "created": -3000}),
+        ]
+        ids: dict[str, int] = {"me": me.id, "other": other.id, "north": north.id}
+        for i, (name, o) in enumerate(spec):
+            nxt = o.get("next")
+            order = Order(
+                number=f"Q-{i:03d}",
+                source=OrderSource.SITE,
+                status=str(o["status"]),
+                created_at=T0 + dt.timedelta(minutes=int(o.get("created", i // 2))),
+                contact_name=name,
+                delivery_type=DeliveryType.PICKUP if o.get("pickup") else DeliveryType.COURIER,
+                shipping_store_id=o.get("store"),
+                operator_id=o.get("operator_id"),
+                lease_operator_id=o.get("lease_operator_id"),
+                no_answer_attempts=int(o.get("no_answer_attempts", 0)),
+                next_attempt_at=None if nxt is None else T0 + dt.timedelta(minutes=int(nxt)),
+                total=Decimal("100"),
+            )
+            s.add(order)
+            s.flush()
+            ids[name] = order.id
+        return ids
+
+
+def _names(rows: list[OrderRow]) -> list[str]:
+    return [r.customer_name for r in rows]
+
+
+def test_queue_views_select_what_they_promise(db_url: str) -> None:
+    ids = _queue_world(db_url)
+    now = T0
+
+    def view(v: QueueView, user: int = ids["me"]) -> set[str]:
+        return set(_names(_walk_all(db_url, 3, view_filter(v, user_id=user, now=now))))
+
+    assert view(QueueView.MY_WORK) == {"held", "worked"}  # done work is not "my work"
+    assert view(QueueView.MY_WORK, ids["other"]) == {"others"}
+    assert view(QueueView.NEEDS_CONFIRMATION) == {"worked", "others", "due_back"}
+    assert view(QueueView.NO_ANSWER_DUE) == {"due_na", "due_back", "due_tie"}
+    assert view(QueueView.CLICK_AND_COLLECT) == {"pickup"}
+    assert len(view(QueueView.ALL)) == 12
+
+
+def test_no_answer_due_comes_soonest_first_and_ties_page_by_id(db_url: str) -> None:
+    _queue_world(db_url)
+    filters = view_filter(QueueView.NO_ANSWER_DUE, user_id=1, now=T0)
+    assert filters.sort is OrderSort.NEXT_ATTEMPT
+    for limit in (1, 2, 10):
+        rows = _walk_all(db_url, limit, filters)
+        assert _names(rows)[0] == "due_na"  # an hour overdue beats half an hour
+        assert sorted(_names(rows)[1:]) == ["due_back", "due_tie"]
+        assert rows[1].id < rows[2].id  # the tie on next_attempt_at broken by id
+
+
+@pytest.mark.parametrize("sort", list(OrderSort))
+@pytest.mark.parametrize("limit", [1, 4, 50])
+def test_every_sort_pages_every_row_once_in_the_order_sort_key_gives(
+    db_url: str, sort: OrderSort, limit: int
+) -> None:
+    _queue_world(db_url)
+    rows = _walk_all(db_url, limit, OrderFilter(sort=sort))
+    assert len(rows) == len({r.id for r in rows}) == 12
+    keys = [sort_key(r, sort) for r in rows]
+    assert keys == sorted(keys)  # what the database returned is what sort_key says
+    if sort is OrderSort.NEXT_ATTEMPT:  # rows without a next attempt come last
+        assert [r.next_attempt_at is None for r in rows] == [False] * 4 + [True] * 8
+    if sort is OrderSort.OLDEST:
+        assert _names(rows)[0] == "old"
+
+
+def test_store_operator_date_and_delivery_filters(db_url: str) -> None:
+    ids = _queue_world(db_url)
+    by_store = _walk_all(db_url, 2, OrderFilter(store_ids=(ids["north"],)))
+    assert set(_names(by_store)) == {"pickup", "pickup_new"}
+    by_operator = _walk_all(db_url, 2, OrderFilter(operator_ids=(ids["me"],)))
+    assert set(_names(by_operator)) == {"worked", "worked_done"}
+    window = OrderFilter(
+        created_from=T0 + dt.timedelta(minutes=1), created_to=T0 + dt.timedelta(minutes=3)
+    )
+    assert set(_names(_walk_all(db_url, 2, window))) == {
+        "worked_done",
+        "others",
+        "due_na",
+        "due_back",
+    }
+    pickups = _walk_all(db_url, 5, OrderFilter(delivery_types=("pickup",)))
+    assert set(_names(pickups)) == {"pickup", "pickup_new"}
+    with session_scope(db_url) as s:
+        assert count_estimate(s, window).value == 4
+
+
+def test_narrowing_a_view_intersects_statuses() -> None:
+    base = view_filter(QueueView.CLICK_AND_COLLECT, user_id=1, now=T0)
+    assert narrowed(base, statuses=("assembling",)).statuses == ("assembling",)
+    assert narrowed(base, statuses=("new",)).statuses == ("",)  # outside the view: nothing
+    assert narrowed(OrderFilter(), statuses=("new",)).statuses == ("new",)
+    assert narrowed(base, store_ids=(3,)).delivery_types == (DeliveryType.PICKUP,)
+    assert view_statuses(QueueView.ALL) == ()
+    assert "ready_for_pickup" in view_statuses(QueueView.CLICK_AND_COLLECT)
+
+
+def test_fetch_rows_rereads_given_orders_under_the_filter(db_url: str) -> None:
+    ids = _queue_world(db_url)
+    queue = view_filter(QueueView.NEEDS_CONFIRMATION, user_id=ids["me"], now=T0)
+    with session_scope(db_url) as s:
+        rows = fetch_rows(s, (ids["worked"], ids["pickup"], ids["others"]), queue)
+        assert {r.customer_name for r in rows} == {"worked", "others"}
+        assert fetch_rows(s, (), queue) == []
+        with pytest.raises(ValueError, match="at most"):
+            fetch_rows(s, tuple(range(MAX_REFRESH_IDS + 1)), queue)
+    held = next(r for r in _walk_all(db_url, 50, OrderFilter()) if r.customer_name == "held")
+    assert held.lease_holder_id == ids["me"] and held.lease_holder_name == "Анна"
+
+
+def test_queue_choices_list_statuses_stores_and_operators(db_url: str) -> None:
+    _queue_world(db_url)
+    with session_scope(db_url) as s:
+        s.add(User(login="boss", name="Админ", role=Role.ADMIN, password_hash="x"))
+        s.add(
+            User(login="gone", name="Ушёл", role=Role.OPERATOR, password_hash="x", is_active=False)
+        )
+    with session_scope(db_url) as s:
+        choices = queue_choices(s)
+    assert [c.code for c in choices.statuses][:3] == ["new", "needs_confirmation", "no_answer"]
+    assert choices.statuses[0].name_ru == "Новый"
+    assert [c.name for c in choices.stores] == ["Север", "Юг"]
+    assert [c.name for c in choices.operators] == ["Анна", "Борис"]  # no admin, nobody gone
+
+
+def test_bad_filters_are_named() -> None:
+    with pytest.raises(ValueError, match="unknown delivery type"):
+        OrderFilter(delivery_types=("drone",))
+    with pytest.raises(ValueError, match=r"created_from .* naive"):
+        OrderFilter(created_from=dt.datetime(2026, 1, 1))
+    with pytest.raises(ValueError, match="must be after"):
+        OrderFilter(created_from=T0, created_to=T0)
+    assert OrderFilter(sort=OrderSort.OLDEST).is_empty
+    assert not OrderFilter(store_ids=(1,)).is_empty
