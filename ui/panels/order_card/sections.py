@@ -220,11 +220,12 @@ class TotalsBox(QWidget):
             caption.setText(text)
 
     def show_totals(self, totals: Totals, language: str) -> None:
-        values = (totals.subtotal, -totals.discount, totals.delivery, totals.total)
+        values = (totals.subtotal, totals.discount, totals.delivery, totals.total)
         for label, value in zip(self.values, values, strict=True):
-            label.setText(
-                format_rub(value, language) if value else format_rub(Decimal(0), language)
-            )
+            label.setText(format_rub(value, language))
+        if totals.discount:
+            # a minus sign before the whole amount, in either language
+            self.values[1].setText("−" + format_rub(totals.discount, language))
 
 
 def _combo(parent: QWidget, name: str, codes: tuple[str, ...]) -> QComboBox:
@@ -539,15 +540,24 @@ class HistoryView(QTreeWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         metrics = self.fontMetrics()
-        self.setColumnWidth(0, metrics.horizontalAdvance("00.00.0000 00:00") + 20)
-        self.setColumnWidth(1, metrics.horizontalAdvance("Анна Смирнова") + 16)
-        self.setColumnWidth(2, metrics.horizontalAdvance("Требует согласования → Недозвон") + 16)
+        self._when_width = metrics.horizontalAdvance("00.00.0000 00:00") + 20
+        self._who_width = metrics.horizontalAdvance("Анна Смирнова") + 16
+        self._move_width = metrics.horizontalAdvance("Требует согласования → Недозвон") + 16
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("Status"), self.tr("Comment")]
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # time and who at their width; the status move and the comment share the rest, the
+        # move taking no more than it needs
+        rest = self.viewport().width() - self._when_width - self._who_width
+        self.setColumnWidth(0, self._when_width)
+        self.setColumnWidth(1, self._who_width)
+        self.setColumnWidth(2, max(120, min(self._move_width, rest * 3 // 5)))
 
     def show_history(
         self,
