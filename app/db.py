@@ -61,6 +61,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _install_change_hints(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)  # survive a database restart (T11)
+    # A server that drops packets instead of refusing must not hang an operator's save for the
+    # kernel's TCP timeout: fail fast, the UI keeps the edit as a draft and retries.
+    connect_args = kwargs.setdefault("connect_args", {})
+    connect_args.setdefault("connect_timeout", 5)
     if "poolclass" not in kwargs:
         kwargs.setdefault("pool_size", 5)
         kwargs.setdefault("max_overflow", 10)

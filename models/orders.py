@@ -53,6 +53,7 @@ class PaymentMethod(enum.StrEnum):
 # Statuses an operator works from the queue; the partial index below covers exactly these.
 QUEUE_STATUSES = ("needs_confirmation", "no_answer")
 _QUEUE_PREDICATE = text("status IN ('needs_confirmation', 'no_answer')")
+_LEASED_PREDICATE = text("lease_operator_id IS NOT NULL")
 
 
 class Order(TimestampsMixin, Base):
@@ -79,6 +80,13 @@ class Order(TimestampsMixin, Base):
         Index("ix_orders_operator_status", "operator_id", "status"),
         Index("ix_orders_next_attempt_at", "next_attempt_at"),
         Index("ix_orders_reserve_until", "reserve_until"),
+        # "does this operator already hold an order?" on every take-next: only leased rows
+        Index(
+            "ix_orders_lease_operator_id",
+            "lease_operator_id",
+            postgresql_where=_LEASED_PREDICATE,
+            sqlite_where=_LEASED_PREDICATE,
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
