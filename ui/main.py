@@ -115,6 +115,7 @@ class ConsoleLauncher(QObject):
         # of a package with import cycles ("partially initialized module"), SQLAlchemy's included.
         # Building the engine (no connection yet) loads its dialect and hooks here too.
         from app.db import get_engine
+        from ui.dialogs.login import LoginDialog  # noqa: F401  (imported before any worker)
         from ui.main_window import MainWindow
 
         try:
@@ -144,6 +145,11 @@ class ConsoleLauncher(QObject):
     def close(self) -> None:
         """Close the window (saving its layout), stop the workers, release everything."""
         self._close_progress()
+        login = getattr(self, "login", None)
+        if login is not None:
+            login.close()
+            login.deleteLater()
+            self.login = None
         if self.window is not None:
             # closing the last window would post a Quit that outlives the event loop
             self.app.setQuitOnLastWindowClosed(False)
@@ -205,15 +211,38 @@ class ConsoleLauncher(QObject):
             ", demo data seeded" if report.seeded else "",
             (time.perf_counter() - self.started) * 1000,
         )
+        self._log_in()
+
+    def _log_in(self) -> None:
+        """The log-in dialog (``OKNO_AUTOLOGIN=login:password`` submits it by itself)."""
+        from ui.dialogs.login import LoginDialog, autologin_from_env
+        from ui.main_window import describe_database
+
+        url = self.config.database_url
+        dialog = LoginDialog(
+            self.runner,
+            database=describe_database(url),
+            demo_hint=url.startswith("sqlite"),
+            autologin=autologin_from_env(),
+        )
+        dialog.sig_logged_in.connect(self._logged_in)
+        dialog.rejected.connect(self._leave)  # Quit
+        self.login = dialog
+        dialog.open()
+
+    def _logged_in(self, user: object) -> None:
+        assert self.window is not None
         window = self.window
+        window.sign_in(user)  # type: ignore[arg-type]
         self.app.setQuitOnLastWindowClosed(True)
         window.show_first_time()
-        window.orders.sig_rows_loaded.connect(self._first_page)
+        assert window.queue is not None
+        window.queue.sig_rows_loaded.connect(self._first_page)
         window.start()
 
     def _first_page(self, _rows: int) -> None:
-        assert self.window is not None
-        self.window.orders.sig_rows_loaded.disconnect(self._first_page)
+        assert self.window is not None and self.window.queue is not None
+        self.window.queue.sig_rows_loaded.disconnect(self._first_page)
         log.info("console usable %.0f ms after start", (time.perf_counter() - self.started) * 1000)
         self.sig_ready.emit()
 

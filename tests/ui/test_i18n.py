@@ -32,15 +32,15 @@ def test_russian_strings_after_switching(qapp: Any) -> None:
     assert i18n.install_language("ru") == "ru"
     assert i18n.current_language() == "ru"
     assert translate("OrderTableModel", "Number") == "Номер"
-    assert translate("MainWindow", "Connected") == "Подключено"
+    assert translate("ConnectionChip", "Connected") == "Подключено"
     assert translate("OrderSource", "One click") == "В один клик"
     # Russian plural forms, with locale digit grouping (%Ln)
-    plural = [translate("OrderListPanel", "%Ln order(s)", "", n) for n in (1, 3, 5, 21, 1500)]
+    plural = [translate("QueuePanel", "%Ln order(s)", "", n) for n in (1, 3, 5, 21, 1500)]
     assert plural == ["1 заказ", "3 заказа", "5 заказов", "21 заказ", "1\u00a0500 заказов"]
     assert QLocale().language() == QLocale.Language.Russian
     i18n.install_language("en")
     assert translate("OrderTableModel", "Number") == "Number"
-    assert translate("OrderListPanel", "%Ln order(s)", "", 1) == "1 order"
+    assert translate("QueuePanel", "%Ln order(s)", "", 1) == "1 order"
 
 
 def test_language_choice_order(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,141 +1,352 @@
-"""The main window: first page, scrolling fetches more, status bar, persisted layout, language."""
+"""The main window: docks and their persisted layout, menus by role, the queue's views, filters,
+sorting and columns, the status bar, the offline banner, reminders, the help sheet, language."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtWidgets import QDockWidget, QHeaderView
 
-import ui.models.order_table as order_table
+import ui.panels.order_card  # noqa: F401  (the card before its dialogs: they import each other)
+from app.auth import LoggedInUser
 from app.config import load_config
+from app.db import session_scope
+from app.order_list import OrderSort, QueueView
+from models import Order, Role, Task
+from tests import factories as f
 from tests.ui.conftest import add_orders
-from ui.main_window import MainWindow, describe_database
-from ui.models.order_table import COL_CUSTOMER, COL_STATUS, DISPLAY
-from ui.ops import OpRunner
+from ui import shortcuts
+from ui.connection import ConnectionState
+from ui.main_window import WINDOW_STATE_VERSION, MainWindow, describe_database
+from ui.models.order_table import COL_CREATED, COL_CUSTOMER, COL_NEXT_ATTEMPT, COL_STATUS, DISPLAY
+from ui.ops import OpRunner, install_runner
 from ui.panels.order_list import ROW_HEIGHT
+from ui.settings import KEY_STATE, ui_settings
 
 pytestmark = pytest.mark.ui
 
 MakeRunner = Callable[[str | None], OpRunner]
 
 
-def _open(qtbot: Any, url: str, runner: OpRunner) -> MainWindow:
-    window = MainWindow(load_config(url), runner)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    with qtbot.waitSignal(window.orders.sig_rows_loaded):
-        window.start()
-    return window
+def _user(url: str, role: Role = Role.OPERATOR, login: str = "olga") -> LoggedInUser:
+    with session_scope(url) as s:
+        u = f.user(s, login, role, name="Ольга Смирнова")
+        return LoggedInUser(u.id, u.login, u.name, u.role.value, None)
 
 
-def test_window_opens_with_the_first_page_and_a_status_bar(
+@pytest.fixture
+def opened(qtbot: Any, make_runner: MakeRunner) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def open_(url: str, user: LoggedInUser, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+        runner = make_runner(url)
+        install_runner(runner)
+        window = MainWindow(load_config(url), runner)
+        qtbot.addWidget(window)
+        window.sign_in(user)
+        window.resize(*size)
+        window.show()
+        window.default_dock_widths()
+        assert window.queue is not None
+        with qtbot.waitSignal(window.queue.sig_rows_loaded, timeout=10_000):
+            window.start()
+        qtbot.waitUntil(lambda: window.queue.model.count is not None)
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.close()
+    install_runner(None)
+
+
+def test_the_shell_before_log_in_has_its_docks_and_nothing_to_do(
     qtbot: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    window = MainWindow(load_config(db_url), make_runner(db_url))
+    qtbot.addWidget(window)
+    docks = {d.objectName(): window.dockWidgetArea(d) for d in window.findChildren(QDockWidget)}
+    assert docks == {
+        "QueueDock": Qt.DockWidgetArea.LeftDockWidgetArea,
+        "CustomerDock": Qt.DockWidgetArea.RightDockWidgetArea,
+    }  # telephony, messenger, cross-sell: reserved names, no fake panels
+    assert not window.take_next_action.isEnabled()
+    assert not window.search_action.isEnabled()
+    assert window.windowTitle() == "Okno"
+
+
+def test_signed_in_window_shows_queue_card_profile_and_status(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
 ) -> None:
     add_orders(db_url, 230)
-    window = _open(qtbot, db_url, make_runner(db_url))
-    model = window.orders.model
-    assert window.windowTitle() == "Okno"
-    assert model.rowCount() == 200  # the first page only
-    qtbot.waitUntil(lambda: model.count is not None)
-    assert window.rows_label.text() == "Loaded: 200 of 230"
+    window = opened(db_url, _user(db_url))
+    queue = window.queue
+    assert window.queue_dock.widget() is queue
+    assert window.customer_dock.widget() is window.profile
+    assert window.centralWidget() is window.card
+    assert (
+        window.user_label.text() == "Ольга Смирнова (operator)  ·  free — F2 takes the next order"
+    )
     assert window.connection_label.text() == "Connected"
     assert window.database_label.text() == describe_database(db_url)
-    assert window.orders.count_label.text() == "230 orders"
-    # fixed row height, no content-based sizing on a table that may hold millions of rows
-    rows = window.orders.table.verticalHeader()
+    assert not window.banner.isVisible()
+    # operators: no settings, no merging; every operator works the same queue views
+    assert not window.settings_action.isVisible() and not window.merge_action.isVisible()
+    assert not queue.filters.operator.isVisibleTo(queue.filters)
+    assert queue.view is QueueView.MY_WORK
+    with qtbot.waitSignal(queue.model.sig_rows_loaded):
+        queue.set_view(QueueView.ALL)
+    assert queue.model.rowCount() == 200  # the first page only
+    qtbot.waitUntil(lambda: window.rows_label.text() == "Loaded: 200 of 230")
+    assert queue.count_label.text() == "230 orders"
+    rows = queue.table.verticalHeader()
     assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
     assert rows.defaultSectionSize() == ROW_HEIGHT
-    header = window.orders.table.horizontalHeader()
-    modes = {header.sectionResizeMode(c) for c in range(model.columnCount())}
+    header = queue.table.horizontalHeader()
+    modes = {header.sectionResizeMode(c) for c in range(queue.model.columnCount())}
     assert QHeaderView.ResizeMode.ResizeToContents not in modes
+    # the outcome actions of the card are in the Orders menu with their keys
+    titles = [a.text() for a in window.orders_menu.actions() if a.text()]
+    assert titles[:3] == ["&Take next order", "Confirm", "No answer"]
+    assert window.take_next_action.toolTip() == "Take next order (F2)"
 
 
-def test_scrolling_to_the_bottom_fetches_more_off_the_ui_thread(
-    qtbot: Any, db_url: str, make_runner: MakeRunner, monkeypatch: pytest.MonkeyPatch
+def test_supervisors_get_settings_merging_and_everyones_queues(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
 ) -> None:
-    ids = add_orders(db_url, 450)
-    threads: list[threading.Thread] = []
-    real_fetch = order_table.fetch_page
+    ids = add_orders(db_url, 20)  # anna (operator) holds and works some
+    boss = _user(db_url, Role.SUPERVISOR, "boss")
+    window = opened(db_url, boss)
+    queue = window.queue
+    assert window.settings_action.isVisible() and window.merge_action.isVisible()
+    filters = queue.filters
+    assert filters.operator.isVisibleTo(filters)
+    qtbot.waitUntil(lambda: filters.operator.count() > 1)
+    assert queue.model.rowCount() == 0  # "My work" of the supervisor: nothing
+    anna = filters.operator.findText("Анна Смирнова")
+    with qtbot.waitSignal(queue.model.sig_rows_loaded):
+        filters.operator.setCurrentIndex(anna)  # whose work: Анна's
+    work = ("new", "needs_confirmation", "no_answer")
+    with session_scope(db_url) as s:
+        anna_id = s.query(Order.operator_id).filter(Order.operator_id.isnot(None)).first()[0]
+        expected = {
+            o.id
+            for o in s.query(Order)
+            if o.lease_operator_id == anna_id or (o.operator_id == anna_id and o.status in work)
+        }
+    assert {queue.model.row_at(r).id for r in range(queue.model.rowCount())} == expected
+    assert expected and set(ids) >= expected
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        threads.append(threading.current_thread())
-        return real_fetch(*args, **kwargs)
 
-    monkeypatch.setattr(order_table, "fetch_page", spy)
-    window = _open(qtbot, db_url, make_runner(db_url))
-    model, table = window.orders.model, window.orders.table
-    assert model.rowCount() == 200
-    for expected in (400, 450):
-        table.scrollToBottom()  # what the operator's scroll wheel does at the end of the list
-        qtbot.waitUntil(lambda e=expected: model.rowCount() == e)
-    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()))
-    assert [model.row_at(r).id for r in range(450)] == ids
-    assert len(threads) == 3
-    assert all(t is not threading.main_thread() for t in threads)
-    qtbot.waitUntil(lambda: window.rows_label.text() == "Loaded: 450 of 450")
+def test_filters_sorting_and_columns_of_the_queue(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    add_orders(db_url, 40)
+    window = opened(db_url, _user(db_url))
+    queue = window.queue
+    model = queue.model
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        queue.set_view(QueueView.ALL)
+    assert not queue.filters.isVisible()
+    queue.filter_button.click()
+    assert queue.filters.isVisible()
+    filters = queue.filters
+    qtbot.waitUntil(lambda: filters.store.count() == 2)  # Any + Тверская
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        filters.store.setCurrentIndex(1)
+    assert model.rowCount() == 10 and {model.row_at(r).store_name for r in range(10)} == {
+        "Тверская"
+    }
+    assert queue.filter_button.text() == "Filters (1)"
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        filters.status.setCurrentIndex(filters.status.findText("New"))
+    assert {model.row_at(r).status_code for r in range(model.rowCount())} == {"new"}
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        filters.clear()
+    assert model.rowCount() == 40 and queue.filter_button.text() == "Filters"
+    # a period: the seeded orders were created on 2026-11-20, nothing today
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        filters.period.setCurrentIndex(1)  # today
+    assert model.rowCount() == 0
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        filters.period.setCurrentIndex(0)
+
+    # sorting: Created toggles newest/oldest, Next attempt sorts by it
+    first_newest = model.row_at(0).id
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        queue.table.horizontalHeader().sectionClicked.emit(COL_CREATED)
+    assert model.filters.sort is OrderSort.OLDEST and model.row_at(39).id == first_newest
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        queue.table.horizontalHeader().sectionClicked.emit(COL_NEXT_ATTEMPT)
+    assert model.filters.sort is OrderSort.NEXT_ATTEMPT
+    with qtbot.assertNotEmitted(model.sig_rows_loaded, wait=300):
+        queue.table.horizontalHeader().sectionClicked.emit(COL_STATUS)  # not sortable
+    assert model.filters.sort is OrderSort.NEXT_ATTEMPT
 
 
-def test_geometry_and_columns_persist(qtbot: Any, db_url: str, make_runner: MakeRunner) -> None:
+def test_columns_fit_the_dock_and_the_operator_can_choose_them(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    add_orders(db_url, 10)
+    window = opened(db_url, _user(db_url), size=(1920, 1000))
+    queue = window.queue
+    table = queue.table
+    shown: dict[int, set[int]] = {}
+    for width in (380, 900):
+        window.resizeDocks([window.queue_dock], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(
+            lambda w=width: (
+                table.viewport().width() > w - 20
+                and sum(table.columnWidth(c) for c in range(11) if not table.isColumnHidden(c))
+                == table.viewport().width()
+            )
+        )
+        assert table.horizontalScrollBar().maximum() == 0
+        assert table.columnWidth(COL_CUSTOMER) >= 130
+        shown[width] = {c for c in range(11) if not table.isColumnHidden(c)}
+    assert {0, COL_CUSTOMER, COL_STATUS} <= shown[380] < shown[900]
+    # the header's menu shows a hidden column, and from then on the choice is the operator's
+    hidden = next(c for c in range(11) if table.isColumnHidden(c))
+    table.horizontalHeader().customContextMenuRequested.emit(QPoint(5, 5))
+    menu = queue.column_menu
+    menu.actions()[hidden].trigger()
+    assert not table.isColumnHidden(hidden) and not queue.auto_columns
+    assert not queue.header_state().isEmpty()
+    menu.close()
+
+
+def test_layout_persists_and_an_old_layout_is_not_applied(
+    qtbot: Any, db_url: str, make_runner: MakeRunner, opened: Callable[..., MainWindow]
+) -> None:
     add_orders(db_url, 3)
-    runner = make_runner(db_url)
-    window = _open(qtbot, db_url, runner)
-    window.resize(720, 520)  # inside the offscreen platform's 800x600 screen
-    window.orders.table.setColumnWidth(0, 155)
+    window = opened(db_url, _user(db_url))
+    window.customer_dock.close()  # the operator closes the customer dock
+    window.queue.set_view(QueueView.ALL)
     window.close()
-
-    again = MainWindow(load_config(db_url), runner)
+    assert not ui_settings().value("window/geometry").isEmpty()
+    again = MainWindow(load_config(db_url), make_runner(db_url))
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (720, 520)
-    assert again.orders.table.columnWidth(0) == 155
+    assert again.customer_dock.isHidden()
+    assert ui_settings().value("queue/view") == "all"
+    again.reset_layout()
+    assert not again.customer_dock.isHidden()
+    # a layout saved by an older window version is ignored, not half-applied
+    settings = ui_settings()
+    old = again.saveState(WINDOW_STATE_VERSION - 1)
+    again.customer_dock.hide()
+    settings.setValue(KEY_STATE, old)
+    third = MainWindow(load_config(db_url), make_runner(db_url))
+    qtbot.addWidget(third)
+    assert not third.customer_dock.isHidden()
+    assert not third.restoreState(QByteArray(old), WINDOW_STATE_VERSION)
 
 
-def test_switching_to_russian_retranslates_the_window(
-    qtbot: Any, db_url: str, make_runner: MakeRunner
+def test_switching_to_russian_retranslates_the_window_and_is_remembered(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
 ) -> None:
     add_orders(db_url, 5)
-    window = _open(qtbot, db_url, make_runner(db_url))
-    qtbot.waitUntil(lambda: window.orders.model.count is not None)
+    window = opened(db_url, _user(db_url))
+    queue = window.queue
+    with qtbot.waitSignal(queue.model.sig_rows_loaded):
+        queue.set_view(QueueView.ALL)
+    qtbot.waitUntil(lambda: queue.model.count is not None)
     window.set_language("ru")
-    model = window.orders.model
-    # LanguageChange is a posted event: widgets retranslate on the next turn of the loop
     qtbot.waitUntil(lambda: window.windowTitle() == "Окно")
-    assert window.orders.title.text() == "Заказы"
-    assert window.orders.refresh_button.text() == "Обновить"
-    assert window.orders.view_picker.itemText(1) == "Очередь операторов"
+    assert window.queue_dock.windowTitle() == "Очередь"
+    assert window.orders_menu.title() == "&Заказы"
+    assert queue.view_picker.itemText(0) == "Моя работа"
     assert window.connection_label.text() == "Подключено"
     assert window.rows_label.text() == "Загружено: 5 из 5"
-    assert window.orders.count_label.text() == "5 заказов"
-    assert model.headerData(0, window.orders.table.horizontalHeader().orientation()) == "Номер"
+    assert queue.count_label.text() == "5 заказов"
+    assert "оператор" in window.user_label.text()
+    model = queue.model
     statuses = {model.data(model.index(r, COL_STATUS), DISPLAY) for r in range(5)}
     assert statuses == {"Новый", "Требует согласования", "Недозвон", "Согласован", "Отменён"}
     assert window.language_actions["ru"].isChecked()
-
-    window.set_language("en")
-    qtbot.waitUntil(lambda: window.orders.title.text() == "Orders")
-    assert model.data(model.index(0, COL_STATUS), DISPLAY) in {
-        "New",
-        "Needs confirmation",
-        "No answer",
-        "Confirmed",
-        "Cancelled",
-    }
+    assert ui_settings().value("ui/language") == "ru"
+    window.set_language("")  # back to the system's (English in tests)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Okno")
+    assert ui_settings().value("ui/language") == ""
 
 
-def test_view_picker_filters_the_grid(qtbot: Any, db_url: str, make_runner: MakeRunner) -> None:
-    add_orders(db_url, 20)
-    window = _open(qtbot, db_url, make_runner(db_url))
-    model = window.orders.model
-    with qtbot.waitSignal(model.sig_rows_loaded):
-        window.orders.view_picker.setCurrentIndex(1)  # operator queue
-    codes = {model.row_at(r).status_code for r in range(model.rowCount())}
-    assert codes == {"needs_confirmation", "no_answer"}
-    assert model.rowCount() == 8
+def test_the_shortcut_sheet_lists_every_shortcut_by_group(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    window = opened(db_url, _user(db_url))
+    window.show_shortcuts()
+    sheet = window.shortcuts_dialog
+    assert sheet is not None and sheet.isVisible()
+    listed = [(title, keys) for rows in sheet.groups().values() for title, keys in rows]
+    assert len(listed) == len(shortcuts.SHORTCUTS)
+    assert ("Take next order", "F2") in listed
+    assert ("Confirm order", "F3  ·  Ctrl+Return") in listed
+    assert list(sheet.groups()) == ["Confirmation workflow", "Order card", "Navigation", "Create"]
+    assert sheet.tree.topLevelItemCount() == len(shortcuts.SHORTCUTS) + 4
+
+
+def test_the_banner_shows_while_the_database_is_away_and_goes_when_it_is_back(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    window = opened(db_url, _user(db_url))
+    monitor = window.monitor
+    # an op failed: the runner says so; the monitor probes and finds the database fine
+    with qtbot.waitSignal(monitor.sig_reconnected, timeout=10_000):
+        window.runner._set_connected(False, "connection refused")
+        assert window.banner.isVisible()
+        assert window.connection_label.text() == "Reconnecting…"
+        assert window.connection_label.toolTip() == "connection refused"
+    assert monitor.state is ConnectionState.CONNECTED
+    assert not window.banner.isVisible()
+    assert window.connection_label.text() == "Connected"
+    # the change listener losing its connection counts too
+    with qtbot.waitSignal(monitor.sig_reconnected, timeout=10_000):
+        monitor.listener_changed(False)
+        assert window.banner.isVisible()
+
+
+def test_take_next_on_an_empty_queue_says_so(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    window = opened(db_url, _user(db_url))
+    window.take_next()
+    qtbot.waitUntil(lambda: "queue is empty" in window.statusBar().currentMessage())
+    assert window.card.order_id is None and window.keeper.order_id is None
+
+
+def test_due_reminders_are_counted_and_open_their_order(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    ids = add_orders(db_url, 5)
+    user = _user(db_url)
+    with session_scope(db_url) as s:
+        waiting = next(o for o in s.query(Order) if o.status == "needs_confirmation")
+        s.add(
+            Task(
+                kind="callback",
+                title=f"Call back on order {waiting.number}",
+                order_id=waiting.id,
+                assignee_id=user.id,
+                due_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1),
+            )
+        )
+        waiting_id = waiting.id
+    window = opened(db_url, user)
+    button = window.notifications
+    qtbot.waitUntil(lambda: button.text() == "1 reminder")
+    assert button.property("due") is True
+    action = button.menu_.actions()[0]
+    assert action.text().startswith("Call back: T-")
+    with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000) as loaded:
+        action.trigger()
+    assert loaded.args == [waiting_id] and waiting_id in ids
+    qtbot.waitUntil(lambda: button.text() == "No reminders")
+    with session_scope(db_url) as s:
+        assert s.query(Task).one().done_at is not None
 
 
 def test_database_description_never_shows_a_password() -> None:
@@ -145,20 +356,3 @@ def test_database_description_never_shows_a_password() -> None:
     assert describe_database("sqlite:////var/lib/okno.sqlite3") == "SQLite: /var/lib/okno.sqlite3"
     home = Path.home() / ".local/share/Okno/okno.sqlite3"
     assert describe_database(f"sqlite:///{home}") == "SQLite: ~/.local/share/Okno/okno.sqlite3"
-
-
-def test_columns_fill_the_width_without_a_horizontal_scrollbar(
-    qtbot: Any, db_url: str, make_runner: MakeRunner
-) -> None:
-    add_orders(db_url, 40)
-    window = _open(qtbot, db_url, make_runner(db_url))
-    table = window.orders.table
-    widths = {}
-    for width in (1366, 1920):
-        window.resize(width, 768)
-        qtbot.waitUntil(
-            lambda: sum(table.columnWidth(c) for c in range(11)) == table.viewport().width()
-        )
-        assert table.horizontalScrollBar().maximum() == 0
-        widths[width] = table.columnWidth(COL_CUSTOMER)
-    assert widths[1920] > widths[1366] >= 150  # the spare width goes to names first

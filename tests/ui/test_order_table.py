@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
 
 import ui.models.order_table as order_table
@@ -22,7 +23,10 @@ from ui.models.order_table import (
     COL_STATUS,
     COL_STORE,
     COL_TOTAL,
+    DECORATION,
     DISPLAY,
+    LEASE_OTHER,
+    LEASE_ROLE,
     ORDER_ID_ROLE,
     STATUS_CODE_ROLE,
     TOOLTIP,
@@ -137,7 +141,12 @@ def test_display_roles_alignment_and_tooltip(
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert model.data(model.index(zero, COL_TOTAL), ALIGNMENT) == right
     assert model.data(model.index(zero, COL_CUSTOMER), ALIGNMENT) != right
-    assert model.data(model.index(zero, 0), Qt.ItemDataRole.DecorationRole) is None
+    # a padlock on rows someone holds; none on free ones
+    assert isinstance(model.data(model.index(zero, COL_NUMBER), DECORATION), QIcon)
+    assert model.data(model.index(zero, COL_NUMBER), LEASE_ROLE) == LEASE_OTHER
+    assert model.data(model.index(one, COL_NUMBER), DECORATION) is None
+    assert model.data(model.index(one, COL_NUMBER), LEASE_ROLE) is None
+    assert model.data(model.index(zero, COL_CUSTOMER), DECORATION) is None
     assert model.data(QModelIndex(), DISPLAY) is None
     assert model.headerData(COL_TOTAL, Qt.Orientation.Horizontal, DISPLAY) == "Total"
     assert model.headerData(0, Qt.Orientation.Vertical, DISPLAY) is None

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from app import migrations
 from app.config import load_config
+from app.db import session_scope
+from tests import factories as f
 from tests import pg
 from tests.ui.conftest import add_orders
 from ui.main import ConsoleLauncher, run_console
@@ -79,6 +81,9 @@ def test_run_console_opens_the_window_with_orders(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_orders(db_url, 30)
+    with session_scope(db_url) as s:
+        f.user(s, "olga")  # password "secret"
+    monkeypatch.setenv("OKNO_AUTOLOGIN", "olga:secret")  # the log-in dialog submits itself
     monkeypatch.setenv("OKNO_QUIT_WHEN_READY", "1")  # quit once the first page is shown
     assert run_console(db_url, demo=False) == 0
 
@@ -111,6 +116,7 @@ def test_run_console_demo_opens_on_seeded_data(
     monkeypatch.setattr(ui.startup, "DEMO_CUSTOMERS", 30)
     monkeypatch.setattr(ui.startup, "DEMO_ORDERS", 60)
     monkeypatch.setenv("OKNO_DATA_DIR", str(tmp_path))  # the embedded default lives here
+    monkeypatch.setenv("OKNO_AUTOLOGIN", "operator1:demo")  # a demo account
     monkeypatch.setenv("OKNO_QUIT_WHEN_READY", "1")
     assert run_console(None, demo=True) == 0
     assert (tmp_path / "okno.sqlite3").exists()

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BusinessSettingsDialog</name>
+    <message numerus="yes">
+        <source>Saved: %n setting(s)</source>
+        <translation>
+            <numerusform>Saved: %n setting</numerusform>
+            <numerusform>Saved: %n settings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Call back at…</source>
@@ -272,6 +302,25 @@
     <message>
         <source>Drop your edits and show the order as saved</source>
         <translation>Drop your edits and show the order as saved</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionChip</name>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">Connected</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
     </message>
 </context>
 <context>
@@ -795,38 +844,149 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo database. Log in as %1; the password is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a login to fill the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong login or password. Check the keyboard layout and Caps Lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is not reachable, so nobody can log in now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Okno — log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to Okno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database this console works with</source>
+        <translation type="unfinished">Database this console works with</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Connecting…</source>
-        <translation>Connecting…</translation>
+        <source>Taking the next order…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected</source>
-        <translation>Connected</translation>
+        <source>The queue is empty: no order is waiting for a call.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <source>Order %1 is still yours: finish it, or release it (Ctrl+Shift+R).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loaded: %1</source>
-        <translation>Loaded: %1</translation>
+        <source>Order %1 is yours now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loaded: %1 of %2</source>
-        <translation>Loaded: %1 of %2</translation>
+        <source>You hold no order.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loaded: %1 of about %2</source>
-        <translation>Loaded: %1 of about %2</translation>
+        <source>The order is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F2 for the next order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You no longer hold this order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the customer to keep first (search: Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Okno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Okno&lt;/b&gt; %1&lt;br&gt;One window for the call center: the order queue, the order card and the customer, over one shared database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Okno</source>
         <translation>Okno</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Customer</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -837,12 +997,80 @@ Open one from an order, or search with %1.</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <source>&amp;Refresh orders</source>
-        <translation>&amp;Refresh orders</translation>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the &amp;layout</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release order to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;One-click order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge a duplicate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Okno</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Database this console works with</source>
@@ -1207,6 +1435,40 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>NotificationsButton</name>
+    <message numerus="yes">
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n reminder</numerusform>
+            <numerusform>%n reminders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-backs and retries due for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfferHitsModel</name>
     <message>
         <source>out of stock</source>
@@ -1329,6 +1591,21 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: the database is not reachable. Your unsaved changes are kept; Okno keeps trying and carries on by itself when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1982,56 +2259,6 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
-    <name>OrderListPanel</name>
-    <message numerus="yes">
-        <source>%Ln order(s)</source>
-        <translation>
-            <numerusform>%Ln order</numerusform>
-            <numerusform>%Ln orders</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>about %1 orders</source>
-        <translation>about %1 orders</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Load the list again from the newest order</source>
-        <translation>Load the list again from the newest order</translation>
-    </message>
-    <message>
-        <source>All orders</source>
-        <translation>All orders</translation>
-    </message>
-    <message>
-        <source>Operator queue</source>
-        <translation>Operator queue</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>No answer</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-</context>
-<context>
     <name>OrderSource</name>
     <message>
         <source>Web shop</source>
@@ -2107,6 +2334,10 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Being worked on by %1</source>
         <translation>Being worked on by %1</translation>
+    </message>
+    <message>
+        <source>You are working on this order</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2438,146 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So&amp;urce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crea&amp;ted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;perator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this day (inclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 orders</source>
+        <translation type="unfinished">about %1 orders</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Filter by status, source, store, date and operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer — due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click &amp; collect</source>
+        <translation type="unfinished">Click &amp; collect</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation type="unfinished">All orders</translation>
+    </message>
+    <message>
+        <source>Which orders the queue shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Created or Next attempt to sort; right-click to choose columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowsLabel</name>
+    <message>
+        <source>Loaded: %1</source>
+        <translation type="unfinished">Loaded: %1</translation>
+    </message>
+    <message>
+        <source>Loaded: %1 of %2</source>
+        <translation type="unfinished">Loaded: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Loaded: %1 of about %2</source>
+        <translation type="unfinished">Loaded: %1 of about %2</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>Type</source>
@@ -2262,6 +2633,21 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Write the reason: an order is never cancelled without one.</source>
         <translation>Write the reason: an order is never cancelled without one.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished">Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2815,37 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Delivery</source>
         <translation>Delivery</translation>
+    </message>
+</context>
+<context>
+    <name>UserLabel</name>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free — F2 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>BusinessSettingsDialog</name>
+    <message numerus="yes">
+        <source>Saved: %n setting(s)</source>
+        <translation>
+            <numerusform>Сохранена %n настройка</numerusform>
+            <numerusform>Сохранены %n настройки</numerusform>
+            <numerusform>Сохранено %n настроек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Что означает</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Call back at…</source>
@@ -272,6 +303,25 @@
     <message>
         <source>Drop your edits and show the order as saved</source>
         <translation>Отбросить ваши правки и показать заказ как сохранён</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionChip</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Подключено</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Переподключение…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
     </message>
 </context>
 <context>
@@ -798,38 +848,149 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>operators</source>
+        <translation>операторы</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>супервайзер</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>Demo database. Log in as %1; the password is %2.</source>
+        <translation>Демо-база. Войдите как %1; пароль — %2.</translation>
+    </message>
+    <message>
+        <source>Click a login to fill the form</source>
+        <translation>Щёлкните логин, чтобы заполнить форму</translation>
+    </message>
+    <message>
+        <source>Type your login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password. Check the keyboard layout and Caps Lock.</source>
+        <translation>Неверный логин или пароль. Проверьте раскладку клавиатуры и Caps Lock.</translation>
+    </message>
+    <message>
+        <source>The database is not reachable, so nobody can log in now: %1</source>
+        <translation>База данных недоступна, войти сейчас нельзя: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Okno — log in</source>
+        <translation>Окно — вход</translation>
+    </message>
+    <message>
+        <source>Log in to Okno</source>
+        <translation>Вход в Окно</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Логин</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Пароль</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Database this console works with</source>
+        <translation>База данных, с которой работает консоль</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Connecting…</source>
-        <translation>Подключение…</translation>
+        <source>Taking the next order…</source>
+        <translation>Берём следующий заказ…</translation>
     </message>
     <message>
-        <source>Connected</source>
-        <translation>Подключено</translation>
+        <source>The queue is empty: no order is waiting for a call.</source>
+        <translation>Очередь пуста: звонка не ждёт ни один заказ.</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Нет связи</translation>
+        <source>Order %1 is still yours: finish it, or release it (Ctrl+Shift+R).</source>
+        <translation>Заказ %1 всё ещё ваш: завершите его или верните в очередь (Ctrl+Shift+R).</translation>
     </message>
     <message>
-        <source>Loaded: %1</source>
-        <translation>Загружено: %1</translation>
+        <source>Order %1 is yours now.</source>
+        <translation>Заказ %1 теперь ваш.</translation>
     </message>
     <message>
-        <source>Loaded: %1 of %2</source>
-        <translation>Загружено: %1 из %2</translation>
+        <source>You hold no order.</source>
+        <translation>У вас нет заказа в работе.</translation>
     </message>
     <message>
-        <source>Loaded: %1 of about %2</source>
-        <translation>Загружено: %1 из примерно %2</translation>
+        <source>The order is back in the queue.</source>
+        <translation>Заказ возвращён в очередь.</translation>
+    </message>
+    <message>
+        <source>Press F2 for the next order.</source>
+        <translation>F2 — следующий заказ.</translation>
+    </message>
+    <message>
+        <source>You no longer hold this order: %1</source>
+        <translation>Этот заказ больше не за вами: %1</translation>
+    </message>
+    <message>
+        <source>Open the customer to keep first (search: Ctrl+K).</source>
+        <translation>Сначала откройте клиента, которого оставляем (поиск: Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>About Okno</source>
+        <translation>О программе Окно</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Okno&lt;/b&gt; %1&lt;br&gt;One window for the call center: the order queue, the order card and the customer, over one shared database.</source>
+        <translation>&lt;b&gt;Окно&lt;/b&gt; %1&lt;br&gt;Одно окно для колл-центра: очередь заказов, карточка заказа и клиент — над одной общей базой данных.</translation>
+    </message>
+    <message>
+        <source>The database is back.</source>
+        <translation>База данных снова доступна.</translation>
     </message>
     <message>
         <source>Okno</source>
         <translation>Окно</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <translation>Открываем…</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -840,12 +1001,80 @@ Open one from an order, or search with %1.</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <source>&amp;Refresh orders</source>
-        <translation>&amp;Обновить заказы</translation>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;queue</source>
+        <translation>К &amp;очереди</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;order</source>
+        <translation>К &amp;заказу</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;customer</source>
+        <translation>К &amp;клиенту</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;layout</source>
+        <translation>&amp;Сбросить расположение панелей</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Заказы</translation>
+    </message>
+    <message>
+        <source>&amp;Take next order</source>
+        <translation>&amp;Взять следующий заказ</translation>
+    </message>
+    <message>
+        <source>&amp;Release order to the queue</source>
+        <translation>&amp;Вернуть заказ в очередь</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Новый заказ…</translation>
+    </message>
+    <message>
+        <source>&amp;One-click order…</source>
+        <translation>Заказ в &amp;один клик…</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>&amp;Клиенты</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Поиск…</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Новый клиент…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a duplicate…</source>
+        <translation>&amp;Объединить с дублем…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>&amp;About Okno</source>
+        <translation>&amp;О программе</translation>
     </message>
     <message>
         <source>Database this console works with</source>
@@ -1212,6 +1441,41 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>NotificationsButton</name>
+    <message numerus="yes">
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n напоминание</numerusform>
+            <numerusform>%n напоминания</numerusform>
+            <numerusform>%n напоминаний</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reminders</source>
+        <translation>Напоминаний нет</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Перезвонить</translation>
+    </message>
+    <message>
+        <source>Call again</source>
+        <translation>Позвонить снова</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>Nothing is due</source>
+        <translation>Пока ничего</translation>
+    </message>
+    <message>
+        <source>Call-backs and retries due for you</source>
+        <translation>Ваши перезвоны и повторные звонки, срок которых настал</translation>
+    </message>
+</context>
+<context>
     <name>OfferHitsModel</name>
     <message>
         <source>out of stock</source>
@@ -1334,6 +1598,21 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>SKU</source>
         <translation>Артикул</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: the database is not reachable. Your unsaved changes are kept; Okno keeps trying and carries on by itself when the database is back.</source>
+        <translation>Нет связи: база данных недоступна. Несохранённые изменения сохранены; Окно продолжает попытки и само продолжит работу, когда база вернётся.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost. Reconnecting…</source>
+        <translation>Связь с базой данных потеряна. Переподключаемся…</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Проверить сейчас</translation>
     </message>
 </context>
 <context>
@@ -1991,57 +2270,6 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
-    <name>OrderListPanel</name>
-    <message numerus="yes">
-        <source>%Ln order(s)</source>
-        <translation>
-            <numerusform>%Ln заказ</numerusform>
-            <numerusform>%Ln заказа</numerusform>
-            <numerusform>%Ln заказов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>about %1 orders</source>
-        <translation>примерно %1 заказов</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Заказы</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Load the list again from the newest order</source>
-        <translation>Загрузить список заново, начиная с самого нового заказа</translation>
-    </message>
-    <message>
-        <source>All orders</source>
-        <translation>Все заказы</translation>
-    </message>
-    <message>
-        <source>Operator queue</source>
-        <translation>Очередь операторов</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Новые</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>Недозвон</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Согласованные</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Отменённые</translation>
-    </message>
-</context>
-<context>
     <name>OrderSource</name>
     <message>
         <source>Web shop</source>
@@ -2117,6 +2345,10 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Being worked on by %1</source>
         <translation>В работе у оператора %1</translation>
+    </message>
+    <message>
+        <source>You are working on this order</source>
+        <translation>Этот заказ в работе у вас</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2451,147 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Any</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Статус</translation>
+    </message>
+    <message>
+        <source>So&amp;urce</source>
+        <translation>&amp;Источник</translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation>&amp;Магазин</translation>
+    </message>
+    <message>
+        <source>Crea&amp;ted</source>
+        <translation>&amp;Создан</translation>
+    </message>
+    <message>
+        <source>O&amp;perator</source>
+        <translation>&amp;Оператор</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Даты…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>From this day</source>
+        <translation>С этого дня</translation>
+    </message>
+    <message>
+        <source>To this day (inclusive)</source>
+        <translation>По этот день включительно</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln заказ</numerusform>
+            <numerusform>%Ln заказа</numerusform>
+            <numerusform>%Ln заказов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 orders</source>
+        <translation>около %1 заказов</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Filter by status, source, store, date and operator</source>
+        <translation>Фильтр по статусу, источнику, магазину, дате и оператору</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>Моя работа</translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation>Требуют согласования</translation>
+    </message>
+    <message>
+        <source>No answer — due</source>
+        <translation>Недозвон — пора звонить</translation>
+    </message>
+    <message>
+        <source>Click &amp; collect</source>
+        <translation>Самовывоз</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Все заказы</translation>
+    </message>
+    <message>
+        <source>Which orders the queue shows</source>
+        <translation>Какие заказы показывает очередь</translation>
+    </message>
+    <message>
+        <source>Click Created or Next attempt to sort; right-click to choose columns</source>
+        <translation>Щёлкните «Создан» или «Следующая попытка», чтобы отсортировать; правая кнопка — выбор столбцов</translation>
+    </message>
+</context>
+<context>
+    <name>RowsLabel</name>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>Загружено: %1</translation>
+    </message>
+    <message>
+        <source>Loaded: %1 of %2</source>
+        <translation>Загружено: %1 из %2</translation>
+    </message>
+    <message>
+        <source>Loaded: %1 of about %2</source>
+        <translation>Загружено: %1 из примерно %2</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>Type</source>
@@ -2274,6 +2647,21 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Write the reason: an order is never cancelled without one.</source>
         <translation>Напишите причину: без неё заказ не отменяется.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2829,37 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Delivery</source>
         <translation>Доставка</translation>
+    </message>
+</context>
+<context>
+    <name>UserLabel</name>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>супервайзер</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>on order %1</source>
+        <translation>в работе заказ %1</translation>
+    </message>
+    <message>
+        <source>free — F2 takes the next order</source>
+        <translation>свободен — F2 берёт следующий заказ</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Вход выполнен: %1</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,20 @@
-"""The order grid's Qt model: lazy keyset paging through the op runner.
+"""The order grid's Qt model: lazy keyset paging through the op runner, live row updates.
 
 Rows arrive a page at a time when the view asks (``canFetchMore``/``fetchMore``); the page is
 read *and formatted* on the database lane's worker thread, so the UI thread only appends ready
 strings. ``data()`` is on the paint path of every visible cell (~1,800 calls a frame), hence the
-module-level role constants and the precomputed display tuples (PERF.md T4)."""
+module-level role constants and the precomputed display tuples (PERF.md T4).
+
+Live updates (:meth:`OrderTableModel.refresh_rows`): the change feed names orders; the model
+re-reads just those under its filter and updates them in place, removes the ones that left the
+view and inserts the ones that entered it where the sort puts them (only inside the part already
+loaded: later rows come with their page). Rows move by begin/end insert/remove, so the view's
+selection and scroll position stay where the operator left them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,12 +24,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from sqlalchemy.orm import Session
 
-from app.order_list import CountEstimate, Cursor, OrderFilter, OrderRow, count_estimate, fetch_page
+from app.order_list import (
+    MAX_REFRESH_IDS,
+    CountEstimate,
+    Cursor,
+    OrderFilter,
+    OrderRow,
+    count_estimate,
+    fetch_page,
+    fetch_rows,
+    sort_key,
+)
 from models.orders import OrderSource
 from ui.formatting import FormattedRow, RowFormatter, operator_zone
 from ui.ops import Op, OpError, OpRunner
@@ -31,10 +51,17 @@ from ui.ops import Op, OpError, OpRunner
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+DECORATION = Qt.ItemDataRole.DecorationRole
 # the order's status code (the status chip delegate colours by it)
 STATUS_CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-# the order's database id (for opening the card, issue 4)
+# the order's database id (for opening the card)
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# who holds the order's lease: LEASE_MINE, LEASE_OTHER or None
+LEASE_ROLE = Qt.ItemDataRole.UserRole + 3
+# the order's customer id (or None)
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+LEASE_MINE = "mine"
+LEASE_OTHER = "other"
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -73,6 +100,8 @@ SOURCE_LABELS: dict[str, Any] = {
     OrderSource.ERP.value: QT_TRANSLATE_NOOP("OrderSource", "ERP"),
 }
 
+Page = tuple[tuple[OrderRow, FormattedRow], ...]
+
 
 def make_formatter(language: str, timezone: str) -> RowFormatter:
     """A formatter with labels translated for the current UI language (call on the UI thread)."""
@@ -85,8 +114,43 @@ def make_formatter(language: str, timezone: str) -> RowFormatter:
     )
 
 
+_LOCK_COLOURS = {LEASE_OTHER: "#b45309", LEASE_MINE: "#2563eb"}
+_icons: dict[str, QIcon] = {}
+
+
+def lease_icon(kind: str) -> QIcon:
+    """A small padlock: amber when another operator holds the order, blue when I do. Drawn,
+    not loaded: no icon files, crisp at any device pixel ratio up to 2."""
+    icon = _icons.get(kind)
+    if icon is None:
+        icon = QIcon()
+        for size in (14, 28):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            scale = size / 14
+            painter.scale(scale, scale)
+            colour = QColor(_LOCK_COLOURS[kind])
+            painter.setPen(QPen(colour, 1.6))
+            shackle = QPainterPath(QPointF(4.5, 6.5))
+            shackle.lineTo(4.5, 4.5)
+            shackle.arcTo(QRectF(4.5, 1.5, 5, 6), 180, -180)
+            shackle.lineTo(9.5, 6.5)
+            painter.drawPath(shackle)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(2.5, 6.5, 9, 6.5), 1.5, 1.5)
+            painter.end()
+            icon.addPixmap(pixmap)
+        _icons[kind] = icon
+    return icon
+
+
 class OrderTableModel(QAbstractTableModel):
-    """Orders newest first, fetched lazily page by page; read-only."""
+    """Orders in the filter's sort order, fetched lazily page by page; read-only.
+
+    ``viewer_id`` is the logged-in user: rows leased by them and by others look different."""
 
     # a page arrived; the argument is how many rows are loaded now
     sig_rows_loaded = Signal(int)
@@ -94,6 +158,8 @@ class OrderTableModel(QAbstractTableModel):
     sig_load_failed = Signal(str)
     # how many orders match the filter: (count, exact)
     sig_count_estimated = Signal(int, bool)
+    # live changes were applied: (rows updated, rows removed, rows inserted)
+    sig_rows_refreshed = Signal(int, int, int)
 
     def __init__(
         self,
@@ -103,6 +169,7 @@ class OrderTableModel(QAbstractTableModel):
         filters: OrderFilter | None = None,
         page_size: int = 200,
         fetch: FetchPage | None = None,
+        viewer_id: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -112,11 +179,14 @@ class OrderTableModel(QAbstractTableModel):
         self._page_size = page_size
         # None: app.order_list.fetch_page, looked up when a page is fetched
         self._fetch = fetch
+        self.viewer_id = viewer_id
         self._rows: list[OrderRow] = []
+        self._keys: list[tuple[int, ...]] = []  # sort keys, ascending = display order
         self._cells: list[tuple[str, ...]] = []
         self._tooltips: list[str | None] = []
         self._loading = False
         self._exhausted = False
+        self._generation = 0  # bumped by reload: late refresh answers for the old rows drop
         self.count: CountEstimate | None = None
 
     # -- state ----------------------------------------------------------------------------------
@@ -146,13 +216,25 @@ class OrderTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> OrderRow:
         return self._rows[row]
 
+    def row_of(self, order_id: int) -> int | None:
+        """The row showing ``order_id`` (None if it is not loaded)."""
+        for row, order in enumerate(self._rows):
+            if order.id == order_id:
+                return row
+        return None
+
+    def loaded_ids(self) -> frozenset[int]:
+        return frozenset(r.id for r in self._rows)
+
     def reload(self, filters: OrderFilter | None = None) -> None:
         """Start over (optionally with new filters): clear, then fetch the first page and the
         count. A page still in flight for the old state is dropped when it lands."""
         if filters is not None:
             self._filters = filters
+        self._generation += 1
         self.beginResetModel()
         self._rows.clear()
+        self._keys.clear()
         self._cells.clear()
         self._tooltips.clear()
         self._loading = False
@@ -182,11 +264,11 @@ class OrderTableModel(QAbstractTableModel):
         if parent.isValid() or self._loading or self._exhausted:
             return
         self._loading = True
-        after: Cursor | None = self._rows[-1].cursor if self._rows else None
-        fetch = self._fetch or fetch_page
         filters, limit, formatter = self._filters, self._page_size, self._formatter
+        after: Cursor | None = self._rows[-1].cursor_for(filters.sort) if self._rows else None
+        fetch = self._fetch or fetch_page
 
-        def load(session: Session) -> tuple[tuple[OrderRow, FormattedRow], ...]:
+        def load(session: Session) -> Page:
             rows = fetch(session, after=after, limit=limit, filters=filters)
             return tuple((row, formatter.format(row)) for row in rows)
 
@@ -194,17 +276,22 @@ class OrderTableModel(QAbstractTableModel):
             self._page_failed
         ).run()
 
-    def _append(self, page: tuple[tuple[OrderRow, FormattedRow], ...]) -> None:
+    def _append(self, page: Page) -> None:
         # _loading stays True until the rows are in: views (and model testers) call fetchMore
         # from the insert signals, and a fetch started there must continue after this page.
         if len(page) < self._page_size:
             self._exhausted = True
-        if page:
+        # a live update may already have inserted a row this page read before it changed
+        loaded = self.loaded_ids()
+        fresh = [(row, formatted) for row, formatted in page if row.id not in loaded]
+        if fresh:
             first = len(self._rows)
             # the last row is inclusive: n rows starting at first end at first + n - 1
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            for row, formatted in page:
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            sort = self._filters.sort
+            for row, formatted in fresh:
                 self._rows.append(row)
+                self._keys.append(sort_key(row, sort))
                 self._cells.append(formatted.cells)
                 self._tooltips.append(formatted.tooltip)
             self.endInsertRows()
@@ -230,6 +317,66 @@ class OrderTableModel(QAbstractTableModel):
         self.count = estimate
         self.sig_count_estimated.emit(estimate.value, estimate.exact)
 
+    # -- live updates ---------------------------------------------------------------------------
+    def refresh_rows(self, order_ids: Iterable[int]) -> None:
+        """Re-read these orders and update, drop or insert their rows (see the module
+        docstring). Ids of orders the grid does not show are fine: they may have entered it."""
+        ids = tuple(sorted(set(order_ids)))
+        filters, formatter, generation = self._filters, self._formatter, self._generation
+        for start in range(0, len(ids), MAX_REFRESH_IDS):
+            chunk = ids[start : start + MAX_REFRESH_IDS]
+
+            def load(session: Session, chunk: tuple[int, ...] = chunk) -> Page:
+                rows = fetch_rows(session, chunk, filters)
+                return tuple((row, formatter.format(row)) for row in rows)
+
+            Op(self, load, runner=self._runner).success(
+                lambda page, c=chunk: self._apply_refresh(generation, c, page)
+            ).failure(lambda error: self.sig_load_failed.emit(error.message)).run()
+
+    def _apply_refresh(self, generation: int, ids: tuple[int, ...], page: Page) -> None:
+        if generation != self._generation:
+            return  # reloaded meanwhile: the new rows were read after this answer
+        wanted = set(ids)
+        fresh = {row.id: (row, formatted) for row, formatted in page}
+        entered = set(fresh) - self.loaded_ids()  # now in the view, not loaded before
+        sort = self._filters.sort
+        updated = removed = inserted = 0
+        for r in range(len(self._rows) - 1, -1, -1):
+            order_id = self._rows[r].id
+            if order_id not in wanted:
+                continue
+            found = fresh.get(order_id)
+            if found is not None and sort_key(found[0], sort) == self._keys[r]:
+                row, formatted = fresh.pop(order_id)
+                self._rows[r] = row
+                self._cells[r] = formatted.cells
+                self._tooltips[r] = formatted.tooltip
+                self.dataChanged.emit(self.index(r, 0), self.index(r, _COLUMN_COUNT - 1))
+                updated += 1
+                continue
+            # gone from the view, or moved in the sort: out now, back in below where it belongs
+            self.beginRemoveRows(QModelIndex(), r, r)
+            del self._rows[r], self._keys[r], self._cells[r], self._tooltips[r]
+            self.endRemoveRows()
+            if found is None:
+                removed += 1
+        for row, formatted in sorted(fresh.values(), key=lambda pair: sort_key(pair[0], sort)):
+            key = sort_key(row, sort)
+            at = bisect.bisect_left(self._keys, key)
+            if at == len(self._rows) and not self._exhausted:
+                continue  # past the loaded part: it comes with its page
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, row)
+            self._keys.insert(at, key)
+            self._cells.insert(at, formatted.cells)
+            self._tooltips.insert(at, formatted.tooltip)
+            self.endInsertRows()
+            inserted += 1
+        if removed or entered:
+            self._start_count()  # the view gained or lost orders
+        self.sig_rows_refreshed.emit(updated, removed, inserted)
+
     # -- QAbstractTableModel --------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -244,17 +391,35 @@ class OrderTableModel(QAbstractTableModel):
             return self._cells[index.row()][index.column()]
         if role == ALIGNMENT:
             return _ALIGN[index.column()]
+        if role == DECORATION:
+            if index.column() != COL_NUMBER:
+                return None
+            lease = self._lease(index.row())
+            return None if lease is None else lease_icon(lease)
         if role == TOOLTIP:
             return self._tooltip(index.row(), index.column())
         if role == STATUS_CODE_ROLE:
             return self._rows[index.row()].status_code
         if role == ORDER_ID_ROLE:
             return self._rows[index.row()].id
+        if role == LEASE_ROLE:
+            return self._lease(index.row())
+        if role == CUSTOMER_ID_ROLE:
+            return self._rows[index.row()].customer_id
         return None
+
+    def _lease(self, row: int) -> str | None:
+        holder = self._rows[row].lease_holder_id
+        if holder is None:
+            return None
+        return LEASE_MINE if holder == self.viewer_id else LEASE_OTHER
 
     def _tooltip(self, row: int, column: int) -> str | None:
         # Columns whose text is often elided show it in full; any leased row says who has it.
-        lease = self._tooltips[row]
+        if self._lease(row) == LEASE_MINE:
+            lease: str | None = self.tr("You are working on this order")
+        else:
+            lease = self._tooltips[row]
         text = self._cells[row][column] if column in _FULL_TEXT_TOOLTIP else ""
         if text and lease:
             return f"{text}\n{lease}"
