@@ -25,6 +25,7 @@ from ui.models.order_table import (
     COL_TOTAL,
     DECORATION,
     DISPLAY,
+    LEASE_MINE,
     LEASE_OTHER,
     LEASE_ROLE,
     ORDER_ID_ROLE,
@@ -223,3 +224,113 @@ def test_a_failed_page_is_reported_and_retried(
     with qtbot.waitSignal(model.sig_rows_loaded):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 3
+
+
+def _ids(model: OrderTableModel) -> list[int]:
+    return [model.row_at(r).id for r in range(model.rowCount())]
+
+
+def _truth(url: str, filters: OrderFilter) -> list[int]:
+    from app.db import session_scope
+    from app.order_list import fetch_page
+
+    with session_scope(url) as s:
+        return [r.id for r in fetch_page(s, after=None, limit=1000, filters=filters)]
+
+
+def test_live_refresh_updates_drops_and_inserts_rows_keeping_the_selection(
+    qtbot: Any, qtmodeltester: Any, qtlog: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QTableView
+
+    from app.db import session_scope
+    from models import Order, User
+
+    ids = add_orders(db_url, 30)  # newest first
+    queue = OrderFilter(statuses=("new", "needs_confirmation", "no_answer"))
+    model = _model(make_runner(db_url), page_size=50)
+    qtmodeltester.check(model, force_py=True)
+    cpp = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        model.reload(queue)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 200)
+    view.show()
+    loaded = _ids(model)
+    assert loaded == _truth(db_url, queue)
+    selected = loaded[7]
+    view.selectRow(7)
+    view.scrollTo(model.index(7, 0))
+    top_before = view.rowAt(0)
+    assert top_before > 0
+
+    with session_scope(db_url) as s:
+        orders = {o.id: o for o in s.query(Order)}
+        gone = loaded[2]  # confirmed: leaves the queue
+        orders[gone].status = "confirmed"
+        lapsed = loaded[5]  # someone takes it: stays, with the lease shown
+        holder = s.query(User).one()
+        orders[lapsed].lease_operator_id = holder.id
+        orders[lapsed].lease_taken_at = orders[lapsed].lease_heartbeat_at = dt.datetime.now(dt.UTC)
+        back = next(i for i in ids if orders[i].status == "confirmed")  # re-enters the queue
+        orders[back].status = "needs_confirmation"
+        newest = Order(
+            number="T-NEW",
+            source="site",
+            status="new",
+            created_at=max(o.created_at for o in orders.values()) + dt.timedelta(hours=1),
+            contact_name="Новая",
+            total=orders[ids[0]].total,
+            delivery_type=orders[ids[0]].delivery_type,
+        )
+        s.add(newest)
+        s.flush()
+        newest_id = newest.id
+    changed = {gone, lapsed, back, newest_id, ids[-1] + 10_000}  # and one that never existed
+    with qtbot.waitSignal(model.sig_rows_refreshed, timeout=10_000) as refreshed:
+        model.refresh_rows(changed)
+    updated, removed, inserted = refreshed.args
+    assert (removed, inserted) == (1, 2) and updated >= 1
+    assert _ids(model) == _truth(db_url, queue)  # exactly what a reload would show
+    assert _ids(model)[0] == newest_id
+    assert model.row_at(model.row_of(lapsed)).lease_holder_id is not None
+    # the operator's row is still selected, and the view did not jump to the top
+    assert view.currentIndex().row() == model.row_of(selected)
+    assert model.row_at(view.selectionModel().selectedRows()[0].row()).id == selected
+    assert view.rowAt(0) > 0
+    qtbot.waitUntil(lambda: model.count is not None and model.count.value == len(_ids(model)))
+    failures = [r.message for r in qtlog.records if "FAIL" in r.message]
+    assert failures == []
+    del cpp
+
+
+def test_a_refresh_answer_for_rows_replaced_by_a_reload_is_dropped(
+    qtbot: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    ids = add_orders(db_url, 10)
+    model = _model(make_runner(db_url), page_size=50)
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        model.reload()
+    with qtbot.assertNotEmitted(model.sig_rows_refreshed, wait=500):
+        model.refresh_rows({ids[0]})
+        model.reload(OrderFilter(statuses=("new",)))  # before the refresh answer lands
+    assert {model.row_at(r).status_code for r in range(model.rowCount())} == {"new"}
+
+
+def test_my_own_lease_looks_different(qtbot: Any, db_url: str, make_runner: MakeRunner) -> None:
+    from app.db import session_scope
+    from models import User
+
+    add_orders(db_url, 5)
+    with session_scope(db_url) as s:
+        anna = s.query(User).one().id
+    model = _model(make_runner(db_url), viewer_id=anna)
+    with qtbot.waitSignal(model.sig_rows_loaded):
+        model.reload()
+    held = next(r for r in range(model.rowCount()) if model.row_at(r).lease_holder_id)
+    assert model.data(model.index(held, COL_NUMBER), LEASE_ROLE) == LEASE_MINE
+    assert model.data(model.index(held, COL_NUMBER), TOOLTIP) == "You are working on this order"
