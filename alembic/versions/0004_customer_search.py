@@ -9,6 +9,8 @@
   (no rights) the same index names are created as plain btrees: search still answers, by a
   scan, and a warning says why it is slow. SQLite cannot index ``LIKE '%x%'`` at all: there the
   two indexes are partial over nothing (``WHERE 0``) so both databases share one schema.
+* PostgreSQL: a GIN full-text index on ``to_tsvector('simple', search_text)`` answers whole-word
+  and word-prefix matches from one posting list per word (SQLite uses LIKE on the same column).
 * ``(birth_date, name_key)`` index: "similar name, same birth date" duplicate candidates.
 
 Metrics are computed on read from the customer's orders (app/customers/metrics.py), so there is
@@ -52,6 +54,14 @@ def upgrade() -> None:
         "ix_customers_birth_date_name_key", "customers", ["birth_date", "name_key"], unique=False
     )
     if bind.dialect.name == "postgresql":
+        # whole words and word prefixes: built-in full text search, no extension needed
+        op.create_index(
+            "ix_customers_search_words",
+            "customers",
+            [sa.text("to_tsvector('simple'::regconfig, search_text)")],
+            unique=False,
+            postgresql_using="gin",
+        )
         trigram = _enable_pg_trgm(bind)
         for name, table, column in _TRGM_INDEXES:
             if trigram:
@@ -75,6 +85,8 @@ def downgrade() -> None:
     # administrator's decision, not a schema step.
     for name, table, _column in _TRGM_INDEXES:
         op.drop_index(name, table_name=table)
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_customers_search_words", table_name="customers")
     op.drop_index("ix_customers_birth_date_name_key", table_name="customers")
     with op.batch_alter_table("customers") as batch_op:
         batch_op.drop_column("name_key")

@@ -28,11 +28,14 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Connection,
     Row,
     Table,
     and_,
+    func,
+    literal_column,
     select,
 )
 from sqlalchemy.orm import Session
@@ -143,6 +146,10 @@ _PHONES = cast(Table, CustomerPhone.__table__)
 _ORDERS = cast(Table, Order.__table__)
 _C, _P, _O = _CUSTOMERS.c, _PHONES.c, _ORDERS.c
 _LIVE = _C.merged_into_id.is_(None)
+# PostgreSQL: the expression of ix_customers_search_words, spelled exactly as indexed. Words
+# are runs of letters and digits (text_words), so they are safe inside a tsquery.
+_SIMPLE: ColumnClause[Any] = literal_column("'simple'::regconfig")
+_WORDS = func.to_tsvector(_SIMPLE, _C.search_text)
 _ROW = (
     _C.id,
     _C.first_name,
@@ -230,16 +237,26 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
     tokens = _query_tokens(text)
     if not tokens:
         return
-    # Whole-word and word-prefix phases look for the tokens' words (an e-mail fragment
-    # "anna.petrova@mail" as anna, petrova, mail): the words pg_trgm indexes, so the trigram
-    # bitmap holds few rows that the LIKE then rejects. Python checks every token afterwards.
-    words = list(dict.fromkeys(w for t in tokens for w in text_words(t)))
+    # Whole-word and word-prefix phases look for the words of the name-like tokens; e-mail
+    # fragments ("anna@", "mail.ru") only as fragments: their words ("ya", "mail") are matched
+    # by half the base. One-letter words (initials) narrow the candidates in Python only — as
+    # a prefix they would match every word with that letter. Python checks every token last.
+    mail_tokens = {t for t in tokens if "@" in t or "." in t}
+    words = list(dict.fromkeys(w for t in tokens if t not in mail_tokens for w in text_words(t)))
+    words = [w for w in words if len(w) >= 2] or words
+    fragments = [t for t in tokens if len(t) >= MIN_FRAGMENT] or tokens
     st = _C.search_text
+    full_text = conn.dialect.name == "postgresql"
 
     def exact() -> list[ColumnElement[bool]]:
+        if full_text and words:
+            return [_WORDS.bool_op("@@")(func.to_tsquery(_SIMPLE, " & ".join(words)))]
         return [st.like(f"% {_esc(w)} %", escape=LIKE_ESCAPE) for w in words]
 
     def prefix() -> list[ColumnElement[bool]]:
+        if full_text and words:
+            query = " & ".join(f"{w}:*" for w in words)
+            return [_WORDS.bool_op("@@")(func.to_tsquery(_SIMPLE, query))]
         return [st.like(word_prefix_pattern(w), escape=LIKE_ESCAPE) for w in words]
 
     def fragment() -> list[ColumnElement[bool]]:
@@ -249,7 +266,7 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
                 contains_pattern(t) if len(t) >= MIN_FRAGMENT else word_prefix_pattern(t),
                 escape=LIKE_ESCAPE,
             )
-            for t in tokens
+            for t in fragments
         ]
 
     # Whole words, then word prefixes, then fragments; a later phase only runs when the
