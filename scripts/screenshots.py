@@ -1,10 +1,18 @@
 """Regenerate the README screenshots from demo data: ``python scripts/screenshots.py``.
 
 Seeds a throwaway SQLite database with the deterministic demo data (same seed, same picture),
-opens the real main window at 1366×768 on Qt's offscreen platform, waits for the first page of
-orders and grabs the window, once per language, into ``docs/screenshots/``.
+then does what a newcomer does after ``make demo``: the log-in dialog names the demo accounts,
+the demo operator logs in, presses F2 (take next) and the window shows the queue, the claimed
+order's card and its customer. The whole window is grabbed on Qt's offscreen platform, once per
+language, into ``docs/screenshots/``:
 
-``--database-url`` shoots an existing database instead (nothing is written to it)."""
+* ``console-ru.png``, ``console-en.png`` at 1366×768 (the smallest screen Okno is made for),
+* ``console-en-1920x1080.png`` (``--wide``, on by default),
+* ``login-en.png`` — the log-in dialog with the demo accounts.
+
+The clock is fixed at the demo's "now", so ages and due times read the same on every run.
+``--database-url`` shoots an existing database instead (the demo operator claims an order
+there: use a copy)."""
 
 from __future__ import annotations
 
@@ -14,12 +22,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
+WIDE = (1920, 1080)
+LOGIN, PASSWORD = "operator1", "demo"
 # Demo data is generated relative to "now"; a fixed instant keeps the pictures reproducible.
 DEMO_NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+TIMEOUT_MS = 60_000
 
 
 def _seeded_database(workdir: Path) -> str:
@@ -40,68 +52,130 @@ def _seeded_database(workdir: Path) -> str:
     return url
 
 
+def _wait(loop: Any, done: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)  # never hang a build on a broken database
+    loop.exec()
+    if not done():
+        raise SystemExit("screenshots: the console did not get ready in time")
+
+
+def _written(path: Path) -> Path:
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return path
+
+
 def shoot(
-    url: str, languages: list[str], out_dir: Path, size: tuple[int, int] = SIZE
+    url: str,
+    language: str,
+    out_dir: Path,
+    size: tuple[int, int] = SIZE,
+    *,
+    login_shot: bool = False,
 ) -> list[Path]:
-    """Open the window on ``url`` in each language and save a PNG per language."""
+    """Log in as the demo operator, take the next order, grab the window (and the log-in
+    dialog when ``login_shot``)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from app.config import load_config
+    from app.clock import FixedClock
+    from app.config import data_dir, load_config
     from ui import i18n
+    from ui.dialogs.login import LoginDialog
     from ui.main import create_application
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow, describe_database
     from ui.ops import OpRunner, install_runner
 
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    from app.config import data_dir
+    # each shot starts from the default layout, not the previous window's saved one
+    (data_dir() / "console.ini").unlink(missing_ok=True)
+    i18n.install_language(language)
+    clock = FixedClock(DEMO_NOW + dt.timedelta(minutes=5))
+    runner = OpRunner(url)
+    install_runner(runner)
+    window = MainWindow(load_config(url), runner, clock=clock)
+    written: list[Path] = []
+    state: dict[str, Any] = {}
+    loop = QEventLoop()
 
-    for language in languages:
-        # each language starts from the default layout, not the previous window's saved one
-        (data_dir() / "console.ini").unlink(missing_ok=True)
-        i18n.install_language(language)
-        runner = OpRunner(url)
-        install_runner(runner)
-        window = MainWindow(load_config(url), runner)
-        window.resize(*size)
+    dialog = LoginDialog(
+        runner,
+        database=describe_database(url),
+        demo_hint=True,
+        autologin=None if login_shot else (LOGIN, PASSWORD),
+        clock=clock,
+    )
+
+    def logged_in(user: Any) -> None:
+        window.sign_in(user)
+        window.setGeometry(0, 0, *size)
         window.show()
-        loop = QEventLoop()
-        pending = {"rows", "count"}
+        window.default_dock_widths()
+        assert window.queue is not None and window.card is not None
+        window.queue.sig_rows_loaded.connect(first_page)
+        window.card.sig_order_loaded.connect(lambda _id: part_done("card"))
+        assert window.profile is not None
+        window.profile.sig_customer_loaded.connect(lambda _id: part_done("customer"))
+        # the operators' queue (the view a call center watches), the claimed order in it
+        from app.order_list import QueueView
 
-        def done(part: str, loop: QEventLoop = loop, pending: set[str] = pending) -> None:
-            pending.discard(part)
-            if not pending:
-                # one more turn of the event loop so the rows are laid out and painted
-                QTimer.singleShot(200, loop.quit)
-
-        window.orders.sig_rows_loaded.connect(lambda _n, d=done: d("rows"))
-        window.orders.sig_count_estimated.connect(lambda _c, _e, d=done: d("count"))
+        window.queue.set_view(QueueView.NEEDS_CONFIRMATION)
         window.start()
-        QTimer.singleShot(30_000, loop.quit)  # never hang a build on a broken database
-        loop.exec()
-        suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
-        path = out_dir / f"console-{language}{suffix}.png"
-        if not window.grab().save(str(path)):
-            raise SystemExit(f"screenshots: could not write {path}")
-        written.append(path)
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-        window.close()
-        runner.shutdown()
-        install_runner(None)
-        window.deleteLater()
+
+    def first_page(_rows: int) -> None:
+        if "taken" not in state:
+            state["taken"] = True
+            window.take_next()  # what F2 does
+
+    def part_done(part: str) -> None:
+        state[part] = True
+        if "card" in state and "customer" in state and "shot" not in state:
+            state["shot"] = True
+            # a few turns of the event loop: rows laid out, chips and columns painted
+            QTimer.singleShot(600, loop.quit)
+
+    dialog.sig_logged_in.connect(logged_in)
+    dialog.show()
+    if login_shot:
+        hint_loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: dialog.hint.isVisible() and hint_loop.quit())
+        timer.start(50)
+        _wait(hint_loop, dialog.hint.isVisible)
+        timer.stop()
         app.processEvents()
+        written.append(_written(_grab(dialog, out_dir / f"login-{language}.png")))
+        dialog.use_demo_account(LOGIN)
+        dialog.submit()
+    _wait(loop, lambda: "shot" in state)
+    suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
+    written.append(_written(_grab(window, out_dir / f"console-{language}{suffix}.png")))
+    window.close()
+    runner.shutdown()
+    install_runner(None)
+    window.deleteLater()
+    dialog.deleteLater()
+    app.processEvents()
     return written
 
 
+def _grab(widget: Any, path: Path) -> Path:
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"screenshots: could not write {path}")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--database-url", help="shoot this database instead of fresh demo data")
     parser.add_argument("--languages", default="ru,en", help="comma-separated (default: ru,en)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output directory")
     parser.add_argument("--size", default="1366x768", help="window size, WxH (default 1366x768)")
+    parser.add_argument("--no-wide", action="store_true", help="skip the 1920x1080 shot (English)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.pop("OKNO_AUTOLOGIN", None)
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="okno-screenshots-") as tmp:
         # A home of its own: settings and the database stay in tmp, and the status bar shows
@@ -113,7 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         url = args.database_url or _seeded_database(data)
         width, height = (int(part) for part in args.size.lower().split("x"))
         languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
-        shoot(url, languages, args.out, (width, height))
+        for language in languages:
+            # the operator's claim from the previous shot goes back to the queue on close
+            shoot(url, language, args.out, (width, height), login_shot=language == "en")
+        if not args.no_wide and "en" in languages:
+            shoot(url, "en", args.out, WIDE)
     return 0
 
 

@@ -48,7 +48,7 @@ def test_demo_accounts_are_named_and_a_click_fills_the_form(
     qtbot.waitUntil(dialog.hint.isVisible)
     text = dialog.hint.text()
     assert '<a href="operator1">operator1</a>' in text
-    assert "(operators)" in text and "(supervisor)" in text and "(administrator)" in text
+    assert "(operators)" in text and ">supervisor<" in text and "(supervisor)" not in text
     assert "<b>demo</b>" in text
     dialog.use_demo_account("operator1")
     assert (dialog.login.text(), dialog.password.text()) == ("operator1", "demo")

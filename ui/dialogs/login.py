@@ -188,9 +188,14 @@ class LoginDialog(QDialog):
             "manager": self.tr("manager"),
             "admin": self.tr("administrator"),
         }
-        parts = [
-            f"{', '.join(by_role[role])} ({names[role]})" for role in _ROLE_ORDER if role in by_role
-        ]
+        parts = []
+        for role in _ROLE_ORDER:
+            logins = by_role.get(role)
+            if not logins:
+                continue
+            # "supervisor" needs no "(supervisor)" after it; "operator1…5" need "(operators)"
+            alone = len(logins) == 1 and f">{role}<" in logins[0]
+            parts.append(", ".join(logins) + ("" if alone else f" ({names[role]})"))
         text = (
             self.tr("Demo database. Log in as %1; the password is %2.")
             .replace("%1", "; ".join(parts))
@@ -199,6 +204,13 @@ class LoginDialog(QDialog):
         self.hint.setText(text)
         self.hint.setToolTip(self.tr("Click a login to fill the form"))
         self.hint.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # a word-wrapped label grows downwards: give the dialog the height its width needs
+        layout = self.layout()
+        layout.activate()
+        self.setFixedHeight(layout.totalHeightForWidth(self.width()))
 
     def use_demo_account(self, login: str) -> None:
         """Fill the form with a demo account (a click on its name in the hint)."""
@@ -253,6 +265,7 @@ class LoginDialog(QDialog):
     def _fail(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self._fit_height()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -119,7 +119,7 @@ OPTIONAL = (
     COL_SOURCE,
     COL_ATTEMPTS,
 )
-_READABLE_NAME = 130
+_READABLE_NAME = 120
 # clicking these headers sorts by them
 _SORT_COLUMNS = frozenset({COL_CREATED, COL_NEXT_ATTEMPT})
 
