@@ -557,6 +557,8 @@ class CustomerProfilePanel(QWidget):
         self.new_order_button.setEnabled(live)
         allowed = can_merge(self._actor.role)
         self.merge_button.setEnabled(live and allowed)
+        # a button an operator can never use only narrows the dock (the console's 1366 px)
+        self.merge_button.setVisible(allowed)
         if allowed:
             self.merge_button.setToolTip(
                 self.tr("Find a duplicate of this customer and merge it into this one")
