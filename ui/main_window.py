@@ -370,6 +370,10 @@ class MainWindow(QMainWindow):
             self.default_dock_widths()
         else:
             self.show()
+        # the keyboard goes to the window now, also where no window manager hands it over
+        # after the log-in dialog closes (kiosks, Xvfb): F2 must work at once
+        self.raise_()
+        self.activateWindow()
 
     def default_dock_widths(self) -> None:
         """The queue and customer docks at their default share of the width."""
