@@ -60,12 +60,16 @@ def run_chunks(
     encode: bool,
     before_fork: Callable[[], None] | None = None,
     after_fork: Callable[[], None] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Any, Batch]]:
     """Yield ``job(*b)`` for each of ``bounds`` in order, as rows, or as COPY text when
     ``encode`` and run by forked workers. ``before_fork``/``after_fork`` let the caller park
-    its threads while the pool forks (a thread must not hold a lock a child could need)."""
+    its threads while the pool forks (a thread must not hold a lock a child could need);
+    ``on_start`` runs once the chunks are under way (work to overlap with them)."""
     global _job, _encode
     if workers <= 1 or len(bounds) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if on_start is not None:
+            on_start()
         for b in bounds:
             meta, batch = job(*b)
             yield meta, dict(batch)
@@ -79,7 +83,10 @@ def run_chunks(
         if after_fork is not None:
             after_fork()
     try:
-        yield from pool.imap(_run, bounds, chunksize=1)
+        results = pool.imap(_run, bounds, chunksize=1)
+        if on_start is not None:
+            on_start()
+        yield from results
         pool.close()
     except BaseException:
         pool.terminate()

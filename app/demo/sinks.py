@@ -154,13 +154,17 @@ class PgCopySink:
         self._fairy = engine.raw_connection()
         self.connection: Any = self._fairy.driver_connection  # psycopg.Connection
         self._formatters: dict[str, Callable[[Row], str]] = {}
-        self._queue: queue.Queue[tuple[T.TableSpec, bytes] | None] = queue.Queue(queue_depth)
+        # (table, COPY text) or (None, SQL statement), run in order by the writer thread; at most
+        # ``queue_depth`` COPY chunks wait (memory), statements never block the caller
+        self._queue: queue.Queue[tuple[T.TableSpec | None, Any] | None] = queue.Queue()
+        self._copy_slots = threading.BoundedSemaphore(queue_depth)
         self._error: BaseException | None = None
         self._written: set[str] = set()
         self.server_wait = 0.0  # seconds the writer spent in COPY (server-bound time)
-        self.restore_seconds = 0.0  # seconds spent recreating deferred indexes and keys
-        self._deferred_fks: list[tuple[str, str, str]] = []
-        self._deferred_indexes: list[tuple[str, str]] = []
+        self.restore_seconds = 0.0  # writer seconds spent recreating deferred indexes and keys
+        self.restore_timings: list[tuple[str, float]] = []  # (statement, seconds)
+        self._deferred: list[tuple[str, str]] = []  # (table, statement that recreates it)
+        self._work_mem_set = False
         self._thread = threading.Thread(target=self._run, name="demo-copy", daemon=True)
         self._thread.start()
 
@@ -198,7 +202,7 @@ class PgCopySink:
             (list(table_names),),
         )
         indexes = self.execute(
-            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+            "SELECT t.relname, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
             "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
             "WHERE t.relname = ANY(%s) AND t.relnamespace = current_schema()::regnamespace "
             "AND NOT i.indisprimary AND NOT i.indisunique ORDER BY 1",
@@ -206,24 +210,32 @@ class PgCopySink:
         )
         for table, name, _definition in fks:
             self.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-        for name, _definition in indexes:
+        for _table, name, _definition in indexes:
             self.execute(f"DROP INDEX {name}")
-        self._deferred_fks.extend(fks)
-        self._deferred_indexes.extend(indexes)
+        # indexes first: a foreign key validates faster with the referenced side indexed
+        self._deferred.extend((table, definition) for table, _name, definition in indexes)
+        self._deferred.extend(
+            (table, f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            for table, name, definition in fks
+        )
 
-    def _restore_constraints(self) -> None:
-        if not (self._deferred_indexes or self._deferred_fks):
+    def restore_constraints(self, table_names: Sequence[str] | None = None) -> None:
+        """Queue the statements recreating what :meth:`defer_constraints` dropped on
+        ``table_names`` (all when None). They run in the writer thread after the rows already
+        queued, so a table's indexes are built while later tables are still being generated."""
+        wanted = None if table_names is None else set(table_names)
+        now = [(t, sql) for t, sql in self._deferred if wanted is None or t in wanted]
+        if not now:
             return
-        started = time.perf_counter()
-        # Sorting for index builds happens in memory up to this much (the default is 64MB).
-        self.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        for _name, definition in self._deferred_indexes:
-            self.execute(definition)
-        for table, name, definition in self._deferred_fks:
-            self.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-        self.restore_seconds = time.perf_counter() - started
-        self._deferred_indexes.clear()
-        self._deferred_fks.clear()
+        self._deferred = [(t, sql) for t, sql in self._deferred if (t, sql) not in now]
+        if not self._work_mem_set:
+            # Index builds sort in memory up to maintenance_work_mem (default 64MB); the joins
+            # validating a foreign key hash in memory up to work_mem (default 4MB, then spill).
+            self._put((None, "SET LOCAL maintenance_work_mem = '512MB'"))
+            self._put((None, "SET LOCAL work_mem = '256MB'"))
+            self._work_mem_set = True
+        for _table, statement in now:
+            self._put((None, statement))
 
     def write(self, spec: T.TableSpec, rows: Sequence[Row] | EncodedRows) -> None:
         if not len(rows):
@@ -236,8 +248,16 @@ class PgCopySink:
                 fmt = self._formatters[spec.name] = copy_line_function(spec)
             data = "".join(map(fmt, rows)).encode()
         self._raise_if_failed()
-        self._queue.put((spec, data))
+        while not self._copy_slots.acquire(timeout=1.0):
+            self._raise_if_failed()  # the writer died: do not wait for it forever
+        self._put((spec, data))
         self._written.add(spec.name)
+
+    def _put(self, item: tuple[T.TableSpec | None, Any]) -> None:
+        self._raise_if_failed()
+        if not self._thread.is_alive():
+            raise RuntimeError("the COPY writer is paused")
+        self._queue.put(item)
 
     def _run(self) -> None:
         while True:
@@ -245,16 +265,28 @@ class PgCopySink:
             try:
                 if item is None:
                     return
-                if self._error is not None:
-                    continue  # drain quietly after a failure; the main thread raises it
                 spec, data = item
+                if self._error is not None:  # drain quietly; the main thread raises it
+                    if spec is not None:
+                        self._copy_slots.release()
+                    continue
                 started = time.perf_counter()
-                columns = ", ".join(spec.column_names)
-                with (
-                    self.connection.cursor() as cur,
-                    cur.copy(f"COPY {spec.name} ({columns}) FROM STDIN") as copy,
-                ):
-                    copy.write(data)
+                if spec is None:  # a statement (recreating an index or a key)
+                    with self.connection.cursor() as cur:
+                        cur.execute(data)
+                    seconds = time.perf_counter() - started
+                    self.restore_timings.append((data, seconds))
+                    self.restore_seconds += seconds
+                    continue
+                try:
+                    columns = ", ".join(spec.column_names)
+                    with (
+                        self.connection.cursor() as cur,
+                        cur.copy(f"COPY {spec.name} ({columns}) FROM STDIN") as copy,
+                    ):
+                        copy.write(data)
+                finally:
+                    self._copy_slots.release()
                 self.server_wait += time.perf_counter() - started
             except BaseException as exc:
                 self._error = exc
@@ -279,8 +311,8 @@ class PgCopySink:
                 )
 
     def finish(self, analyze: bool = True) -> None:
+        self.restore_constraints()  # whatever is still deferred
         self.drain()
-        self._restore_constraints()
         self.reset_sequences()
         self._stop()
         self.connection.commit()
