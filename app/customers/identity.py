@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from app.orders.fast_parse import ru_mobile
 from app.phones import DEFAULT_REGION, Phone, try_normalize
 from models import Customer, CustomerPhone
 
@@ -60,7 +61,8 @@ def lookup_phone(
     """Live customers owning the number in ``raw`` (any format, or a truncated caller ID),
     oldest customer first. Exact E.164 matches win; tail matches only when there are none."""
     conn = session.connection()
-    phone = try_normalize(raw, region)
+    # the usual Russian mobile spellings skip phonenumbers' parser (same answer, see fast_parse)
+    phone = ru_mobile(raw, region) or try_normalize(raw, region)
     if phone is not None:
         rows = conn.execute(_BY_E164, {"e164": phone.e164, "limit": limit}).all()
         if rows:

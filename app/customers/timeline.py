@@ -10,11 +10,26 @@ pages are merged in Python, so the cost of a page does not depend on how long th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    Text,
+    and_,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app.customers.errors import InvalidCustomerValue
@@ -29,6 +44,7 @@ from models import (
     OrderStatusHistory,
     User,
 )
+from models.base import MONEY, UtcDateTime
 
 #: kinds, in tie-break rank order (a later kind sorts first among items at the same instant)
 KINDS = ("order", "status", "call", "message", "note", "merge")
@@ -126,49 +142,101 @@ def timeline(
         raise InvalidCustomerValue("limit", f"must be 1–{MAX_PAGE}, got {limit}")
     after = parse_cursor(cursor) if cursor else None
     n = limit + 1  # one more than asked: tells whether another page exists
-    items: list[TimelineItem] = []
-    for source in _SOURCES:
-        items.extend(source(session, customer_id, after, n))
-    items.sort(key=lambda i: (i.at, _RANK[i.kind], i.id), reverse=True)
+    branches = [
+        build(session, customer_id, after, n).subquery()
+        for build in (_orders, _statuses, _calls, _messages, _notes, _merges)
+    ]
+    # One round trip: each branch is a page of its own source through its own index; the
+    # union of those pages is ordered once more and cut to the page.
+    union = union_all(*(select(*b.c) for b in branches)).subquery()
+    rows = session.execute(
+        select(union).order_by(union.c.at.desc(), union.c.rank.desc(), union.c.id.desc()).limit(n)
+    ).all()
+    items = [_item(r, customer_id) for r in rows]
     page = tuple(items[:limit])
     return TimelinePage(page, page[-1].cursor if len(items) > limit and page else None)
 
 
-# sources ---------------------------------------------------------------------------------------
+# sources: every branch has the same columns --------------------------------------------------
+
+_TEXT = String()
 
 
-def _orders(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
-    q = select(
-        Order.id, Order.number, Order.created_at, Order.status, Order.total, Order.source
-    ).where(Order.customer_id == cid)
-    rows = session.execute(_page(q, after, "order", Order.created_at, Order.id, n)).all()
+def _columns(
+    at: Any,
+    kind: str,
+    row_id: Any,
+    *,
+    order_id: Any = None,
+    order_number: Any = None,
+    a: Any = None,
+    b: Any = None,
+    c: Any = None,
+    detail: Any = None,
+    actor: Any = None,
+    other_id: Any = None,
+    amount: Any = None,
+    t1: Any = None,
+    t2: Any = None,
+) -> list[Any]:
+    def typed(value: Any, type_: Any, name: str) -> Any:
+        # one type per column across the branches (the union reads every row with the first
+        # branch's types: an enum column there would refuse another branch's text)
+        # and a typed NULL where a branch has nothing (PostgreSQL makes a bare NULL text)
+        if value is None:
+            return cast(null(), type_).label(name)
+        return type_coerce(value, type_).label(name)
+
+    when = UtcDateTime()
     return [
-        TimelineItem(
-            at=r.created_at,
-            kind="order",
-            id=r.id,
-            title=f"Order {r.number} placed",
-            detail=f"{r.total} RUB, {r.source}, now {r.status}",
-            order_id=r.id,
-            order_number=r.number,
-        )
-        for r in rows
+        type_coerce(at, when).label("at"),
+        literal(_RANK[kind], Integer()).label("rank"),
+        typed(row_id, BigInteger(), "id"),
+        typed(order_id, BigInteger(), "order_id"),
+        typed(order_number, _TEXT, "order_number"),
+        typed(a, _TEXT, "a"),
+        typed(b, _TEXT, "b"),
+        typed(c, _TEXT, "c"),
+        typed(detail, Text(), "detail"),
+        typed(actor, _TEXT, "actor"),
+        typed(other_id, BigInteger(), "other_id"),
+        typed(amount, MONEY, "amount"),
+        typed(t1, when, "t1"),
+        typed(t2, when, "t2"),
     ]
 
 
-def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
+def _orders(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+    q = select(
+        *_columns(
+            Order.created_at,
+            "order",
+            Order.id,
+            order_id=Order.id,
+            order_number=Order.number,
+            a=Order.status,
+            b=Order.source,
+            amount=Order.total,
+        )
+    ).where(Order.customer_id == cid)
+    return _page(q, after, "order", Order.created_at, Order.id, n)
+
+
+def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
     h = OrderStatusHistory
     q = (
         select(
-            h.id,
-            h.created_at,
-            h.from_status,
-            h.to_status,
-            h.comment,
-            h.actor_kind,
-            h.order_id,
-            Order.number,
-            User.name,
+            *_columns(
+                h.created_at,
+                "status",
+                h.id,
+                order_id=h.order_id,
+                order_number=Order.number,
+                a=h.from_status,
+                b=h.to_status,
+                detail=h.comment,
+                actor=func.coalesce(User.name, h.actor_kind),
+            )
         )
         .join(Order, Order.id == h.order_id)
         .outerjoin(User, User.id == h.actor_id)
@@ -177,129 +245,87 @@ def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> list
     # planner probes that index per order instead of hashing the whole history table.
     mine = select(Order.id).where(Order.customer_id == cid)
     if session.get_bind().dialect.name == "postgresql":
-        order_ids = list(session.scalars(mine))
-        if not order_ids:
-            return []
+        order_ids = list(session.scalars(mine)) or [0]
         q = q.where(in_ids(session, h.order_id, order_ids))
     else:  # SQLite plans IN (subquery) by the index, and caps bound parameters
         q = q.where(h.order_id.in_(mine))
-    rows = session.execute(_page(q, after, "status", h.created_at, h.id, n)).all()
-    return [
-        TimelineItem(
-            at=r.created_at,
-            kind="status",
-            id=r.id,
-            title=f"Order {r.number}: {r.from_status or '—'} → {r.to_status}",
-            detail=r.comment,
-            actor=r.name or r.actor_kind,
-            order_id=r.order_id,
-            order_number=r.number,
-            status_from=r.from_status,
-            status_to=r.to_status,
-        )
-        for r in rows
-    ]
+    return _page(q, after, "status", h.created_at, h.id, n)
 
 
-def _calls(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
+def _calls(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
     at = func.coalesce(Call.started_at, Call.created_at)
     q = (
         select(
-            Call.id,
-            at.label("at"),
-            Call.direction,
-            Call.result,
-            Call.answered_at,
-            Call.ended_at,
-            Call.order_id,
-            User.name,
+            *_columns(
+                at,
+                "call",
+                Call.id,
+                order_id=Call.order_id,
+                a=Call.direction,
+                b=Call.result,
+                actor=User.name,
+                t1=Call.answered_at,
+                t2=Call.ended_at,
+            )
         )
         .outerjoin(User, User.id == Call.operator_id)
         .where(Call.customer_id == cid)
     )
-    rows = session.execute(_page(q, after, "call", at, Call.id, n)).all()
-    items = []
-    for r in rows:
-        talk = None
-        if r.answered_at and r.ended_at:
-            seconds = int((r.ended_at - r.answered_at).total_seconds())
-            talk = f"{seconds // 60}:{seconds % 60:02d}"
-        items.append(
-            TimelineItem(
-                at=r.at,
-                kind="call",
-                id=r.id,
-                title=f"{str(r.direction).capitalize()} call",
-                detail=", ".join(x for x in (r.result, talk) if x) or None,
-                actor=r.name,
-                order_id=r.order_id,
-                direction=str(r.direction),
-                channel="phone",
-            )
-        )
-    return items
+    return _page(q, after, "call", at, Call.id, n)
 
 
-def _messages(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
+def _messages(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
     q = (
         select(
-            Message.id,
-            Message.created_at,
-            Message.direction,
-            Message.body,
-            Message.delivery_state,
-            Message.order_id,
-            Conversation.channel,
-            User.name,
+            *_columns(
+                Message.created_at,
+                "message",
+                Message.id,
+                order_id=Message.order_id,
+                a=Message.direction,
+                b=Conversation.channel,
+                c=Message.delivery_state,
+                detail=Message.body,
+                actor=User.name,
+            )
         )
         .join(Conversation, Conversation.id == Message.conversation_id)
         .outerjoin(User, User.id == Message.author_id)
         .where(Conversation.customer_id == cid)
     )
-    rows = session.execute(_page(q, after, "message", Message.created_at, Message.id, n)).all()
-    return [
-        TimelineItem(
-            at=r.created_at,
-            kind="message",
-            id=r.id,
-            title=f"{str(r.channel).upper()} {r.direction} ({r.delivery_state})",
-            detail=r.body if len(r.body) <= 300 else r.body[:299] + "…",
-            actor=r.name,
-            order_id=r.order_id,
-            direction=str(r.direction),
-            channel=str(r.channel),
-        )
-        for r in rows
-    ]
+    return _page(q, after, "message", Message.created_at, Message.id, n)
 
 
-def _notes(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
+def _notes(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
     q = (
-        select(CustomerNote.id, CustomerNote.created_at, CustomerNote.text, User.name)
+        select(
+            *_columns(
+                CustomerNote.created_at,
+                "note",
+                CustomerNote.id,
+                detail=CustomerNote.text,
+                actor=User.name,
+            )
+        )
         .outerjoin(User, User.id == CustomerNote.author_id)
         .where(CustomerNote.customer_id == cid)
     )
-    rows = session.execute(
-        _page(q, after, "note", CustomerNote.created_at, CustomerNote.id, n)
-    ).all()
-    return [
-        TimelineItem(
-            at=r.created_at, kind="note", id=r.id, title="Note", detail=r.text, actor=r.name
-        )
-        for r in rows
-    ]
+    return _page(q, after, "note", CustomerNote.created_at, CustomerNote.id, n)
 
 
-def _merges(session: Session, cid: int, after: _Cursor | None, n: int) -> list[TimelineItem]:
+def _merges(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
     merged = aliased(Customer)
     q = (
         select(
-            merged.id,
-            merged.merged_at,
-            merged.merged_into_id,
-            merged.first_name,
-            merged.last_name,
-            User.name,
+            *_columns(
+                merged.merged_at,
+                "merge",
+                merged.id,
+                a=merged.first_name,
+                b=merged.last_name,
+                actor=User.name,
+                other_id=merged.merged_into_id,
+            )
         )
         .outerjoin(User, User.id == merged.merged_by_id)
         .where(
@@ -310,34 +336,75 @@ def _merges(session: Session, cid: int, after: _Cursor | None, n: int) -> list[T
             merged.merged_at.is_not(None),
         )
     )
-    rows = session.execute(_page(q, after, "merge", merged.merged_at, merged.id, n)).all()
-    items = []
-    for r in rows:
-        if r.id == cid:
-            title = f"Merged into customer #{r.merged_into_id}"
-            other = r.merged_into_id
-        else:
-            name = " ".join(x for x in (r.last_name, r.first_name) if x)
-            title = f"Customer #{r.id}{' ' + name if name else ''} merged into this one"
-            other = r.id
-        items.append(
-            TimelineItem(
-                at=r.merged_at,
-                kind="merge",
-                id=r.id,
-                title=title,
-                actor=r.name,
-                other_customer_id=other,
-            )
+    return _page(q, after, "merge", merged.merged_at, merged.id, n)
+
+
+def _item(r: Any, customer_id: int) -> TimelineItem:
+    kind = KINDS[r.rank]
+    if kind == "order":
+        return TimelineItem(
+            at=r.at,
+            kind=kind,
+            id=r.id,
+            title=f"Order {r.order_number} placed",
+            detail=f"{r.amount} RUB, {r.b}, now {r.a}",
+            order_id=r.order_id,
+            order_number=r.order_number,
         )
-    return items
-
-
-_SOURCES: tuple[Callable[[Session, int, _Cursor | None, int], list[TimelineItem]], ...] = (
-    _orders,
-    _statuses,
-    _calls,
-    _messages,
-    _notes,
-    _merges,
-)
+    if kind == "status":
+        return TimelineItem(
+            at=r.at,
+            kind=kind,
+            id=r.id,
+            title=f"Order {r.order_number}: {r.a or '—'} → {r.b}",
+            detail=r.detail,
+            actor=r.actor,
+            order_id=r.order_id,
+            order_number=r.order_number,
+            status_from=r.a,
+            status_to=r.b,
+        )
+    if kind == "call":
+        talk = None
+        if r.t1 and r.t2:
+            seconds = int((r.t2 - r.t1).total_seconds())
+            talk = f"{seconds // 60}:{seconds % 60:02d}"
+        return TimelineItem(
+            at=r.at,
+            kind=kind,
+            id=r.id,
+            title=f"{str(r.a).capitalize()} call",
+            detail=", ".join(x for x in (r.b, talk) if x) or None,
+            actor=r.actor,
+            order_id=r.order_id,
+            direction=r.a,
+            channel="phone",
+        )
+    if kind == "message":
+        body = r.detail or ""
+        return TimelineItem(
+            at=r.at,
+            kind=kind,
+            id=r.id,
+            title=f"{str(r.b).upper()} {r.a} ({r.c})",
+            detail=body if len(body) <= 300 else body[:299] + "…",
+            actor=r.actor,
+            order_id=r.order_id,
+            direction=r.a,
+            channel=r.b,
+        )
+    if kind == "note":
+        return TimelineItem(
+            at=r.at, kind=kind, id=r.id, title="Note", detail=r.detail, actor=r.actor
+        )
+    # merge: this customer's own row (merged into another) or one merged into this one
+    if r.id == customer_id:
+        title = f"Merged into customer #{r.other_id}"
+        other = r.other_id
+    else:
+        name = " ".join(x for x in (r.b, r.a) if x)
+        title = f"Customer #{r.id}{' ' + name if name else ''} merged into this one"
+        other = r.id
+    return TimelineItem(
+        at=r.at, kind=kind, id=r.id, title=title, actor=r.actor, other_customer_id=other
+    )
