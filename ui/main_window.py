@@ -282,7 +282,6 @@ class MainWindow(QMainWindow):
         # Imported here: the window shell is built during start-up, the panels after log-in.
         from app.actors import Actor
         from ui.change_feed import ChangeFeed
-        from ui.dialogs.global_search import GlobalSearchDialog
         from ui.lease import LeaseKeeper
         from ui.panels.customer_profile import CustomerProfilePanel
         from ui.panels.order_card import OrderCardPanel
@@ -303,7 +302,6 @@ class MainWindow(QMainWindow):
         self.customer_dock.setWidget(self.profile)
         self.setCentralWidget(self.card)
         self.placeholder = None  # type: ignore[assignment]  # deleted by setCentralWidget
-        self.search = GlobalSearchDialog(self.runner, timezone=timezone, parent=self)
         self.keeper = LeaseKeeper(self.runner, user.id, self.clock, parent=self)
         self.notifications = NotificationsButton(
             self.runner, user.id, self.clock, timezone=timezone, parent=self
@@ -333,8 +331,6 @@ class MainWindow(QMainWindow):
         profile.sig_order_requested.connect(self.open_order)
         profile.sig_new_order_requested.connect(self.new_order)
         profile.sig_load_failed.connect(self._message)
-        self.search.sig_order_requested.connect(self.open_order)
-        self.search.sig_customer_requested.connect(self.show_customer)
         self.keeper.sig_lost.connect(self._lease_lost)
         self.notifications.sig_order_requested.connect(self.open_order)
         self.feed.sig_changes.connect(self.apply_changes)
@@ -507,8 +503,18 @@ class MainWindow(QMainWindow):
     # dialogs
     # ------------------------------------------------------------------------------------------
     def open_search(self) -> None:
-        if self.search is not None:
-            self.search.open_search()
+        """Ctrl+K: the search box (built on first use: not on the way to the first page)."""
+        if self.user is None:
+            return
+        if self.search is None:
+            from ui.dialogs.global_search import GlobalSearchDialog
+
+            self.search = GlobalSearchDialog(
+                self.runner, timezone=self.config.timezone, parent=self
+            )
+            self.search.sig_order_requested.connect(self.open_order)
+            self.search.sig_customer_requested.connect(self.show_customer)
+        self.search.open_search()
 
     def _open_dialog(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

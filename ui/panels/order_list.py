@@ -271,8 +271,7 @@ class QueuePanel(QWidget):
         self.view_picker.setCurrentIndex(VIEWS.index(view))
 
     def start(self) -> None:
-        """Load the filter lists and the first page."""
-        self._load_choices()
+        """Load the first page, then the filter lists."""
         self.reload()
 
     def current_filter(self) -> OrderFilter:
@@ -292,10 +291,10 @@ class QueuePanel(QWidget):
         """Fetch the current view again from the first page."""
         self.count_label.setText(self.tr("Loading…"))
         self._emitted = None
-        if not self._choices_loaded:
-            self._load_choices()
         self.model.reload(self.current_filter())
         self._show_sort_indicator()
+        if not self._choices_loaded:
+            self._load_choices()  # after the page: both queue on the database lane
 
     def refresh_orders(self, order_ids: frozenset[int] | set[int] | tuple[int, ...]) -> None:
         """These orders changed: update their rows, drop or insert them (selection and scroll
