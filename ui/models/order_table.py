@@ -63,6 +63,20 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 LEASE_MINE = "mine"
 LEASE_OTHER = "other"
 
+_HANDLED_ROLES = frozenset(
+    int(r)
+    for r in (
+        DISPLAY,
+        TOOLTIP,
+        ALIGNMENT,
+        DECORATION,
+        STATUS_CODE_ROLE,
+        ORDER_ID_ROLE,
+        LEASE_ROLE,
+        CUSTOMER_ID_ROLE,
+    )
+)
+
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -87,7 +101,8 @@ COLUMNS: tuple[tuple[Any, bool], ...] = (  # Any: QT_TRANSLATE_NOOP is typed as 
 COL_NUMBER, COL_CREATED, COL_CUSTOMER, COL_PHONE, COL_TOTAL, COL_STATUS = range(6)
 COL_SOURCE, COL_STORE, COL_OPERATOR, COL_ATTEMPTS, COL_NEXT_ATTEMPT = range(6, 11)
 _FULL_TEXT_TOOLTIP = frozenset({COL_CUSTOMER, COL_STORE, COL_OPERATOR})
-_ALIGN = tuple(_RIGHT if numeric else _LEFT for _, numeric in COLUMNS)
+# as plain ints: an enum flag handed back to Qt is converted through Python's enum machinery
+_ALIGN = tuple(int((_RIGHT if numeric else _LEFT).value) for _, numeric in COLUMNS)
 _COLUMN_COUNT = len(COLUMNS)
 
 _SOURCE_CTX = "OrderSource"
@@ -385,7 +400,9 @@ class OrderTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else _COLUMN_COUNT
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+        # Most of a frame's data() calls ask for roles this model leaves to the style (font,
+        # colours, check state): one set lookup answers them before anything else is touched.
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         if role == DISPLAY:
             return self._cells[index.row()][index.column()]
