@@ -15,12 +15,13 @@ when it is complete, or in the cancel group after reaching confirmation (a retur
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
@@ -200,22 +201,7 @@ def metrics_for_many(
     result = {cid: CustomerMetrics() for cid in ids}
     if not ids:
         return result
-    completed = completed_condition()
-    rows = session.execute(
-        select(
-            Order.customer_id,
-            func.count(),
-            func.coalesce(func.sum(case((completed, Order.total), else_=0)), 0),
-            _count_if(completed),
-            _count_if(decided_condition()),
-            func.min(Order.created_at),
-            func.max(Order.created_at),
-            _count_if(Order.delivery_type == DeliveryType.PICKUP),
-        )
-        .join(Status, Status.code == Order.status)
-        .where(Order.customer_id.in_(ids))
-        .group_by(Order.customer_id)
-    ).all()
+    rows = session.execute(_aggregate(), {"ids": ids}).all()
     now = clock.now()
     for cid, count, ltv_raw, done, decided, first, last, pickup in rows:
         ltv = Decimal(str(ltv_raw)).quantize(_CENT, ROUND_HALF_UP)
@@ -239,8 +225,44 @@ def metrics_for_many(
 
 def top_categories(session: Session, customer_id: int, n: int = 3) -> tuple[CategoryCount, ...]:
     """Categories with the most items in the customer's orders that were not cancelled."""
+    rows = session.execute(_top_categories(), {"customer_id": customer_id, "n": n}).all()
+    return tuple(CategoryCount(cid, name, int(qty)) for cid, name, qty in rows)
+
+
+def buyout_counts(session: Session, customer_id: int) -> tuple[int, int]:
+    """(completed, decided) for one customer: what the low-buyout rule needs, nothing more."""
+    row = session.execute(_buyout(), {"customer_id": customer_id}).one()
+    return int(row[0]), int(row[1])
+
+
+# The statements, built once (building and hashing them costs more than running them for one
+# customer); only the bound values change per call.
+
+
+@functools.cache
+def _aggregate() -> Select[Any]:
+    completed = completed_condition()
+    return (
+        select(
+            Order.customer_id,
+            func.count(),
+            func.coalesce(func.sum(case((completed, Order.total), else_=0)), 0),
+            _count_if(completed),
+            _count_if(decided_condition()),
+            func.min(Order.created_at),
+            func.max(Order.created_at),
+            _count_if(Order.delivery_type == DeliveryType.PICKUP),
+        )
+        .join(Status, Status.code == Order.status)
+        .where(Order.customer_id.in_(bindparam("ids", expanding=True)))
+        .group_by(Order.customer_id)
+    )
+
+
+@functools.cache
+def _top_categories() -> Select[Any]:
     items = func.sum(OrderItem.quantity)
-    rows = session.execute(
+    return (
         select(Category.id, Category.name, items)
         .select_from(Order)
         .join(Status, Status.code == Order.status)
@@ -248,20 +270,18 @@ def top_categories(session: Session, customer_id: int, n: int = 3) -> tuple[Cate
         .join(Offer, Offer.id == OrderItem.offer_id)
         .join(Product, Product.id == Offer.product_id)
         .join(Category, Category.id == Product.category_id)
-        .where(Order.customer_id == customer_id, Status.group != StatusGroup.CANCEL)
+        .where(Order.customer_id == bindparam("customer_id"), Status.group != StatusGroup.CANCEL)
         .group_by(Category.id, Category.name)
         .order_by(items.desc(), Category.name, Category.id)
-        .limit(n)
-    ).all()
-    return tuple(CategoryCount(cid, name, int(qty)) for cid, name, qty in rows)
+        .limit(bindparam("n"))
+    )
 
 
-def buyout_counts(session: Session, customer_id: int) -> tuple[int, int]:
-    """(completed, decided) for one customer: what the low-buyout rule needs, nothing more."""
-    row = session.execute(
+@functools.cache
+def _buyout() -> Select[Any]:
+    return (
         select(_count_if(completed_condition()), _count_if(decided_condition()))
         .select_from(Order)
         .join(Status, Status.code == Order.status)
-        .where(Order.customer_id == customer_id)
-    ).one()
-    return int(row[0]), int(row[1])
+        .where(Order.customer_id == bindparam("customer_id"))
+    )

@@ -21,6 +21,7 @@ a bitmap scan that stops early — and the ranking happens in Python over those 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,19 +29,25 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import (
+    ARRAY,
+    BigInteger,
     ColumnClause,
     ColumnElement,
     Connection,
     Row,
+    Select,
+    String,
     Table,
     and_,
+    any_,
+    bindparam,
     func,
     literal_column,
     select,
 )
 from sqlalchemy.orm import Session
 
-from app.customers.records import display_name, in_ids
+from app.customers.records import display_name
 from app.customers.text import (
     LIKE_ESCAPE,
     contains_pattern,
@@ -177,22 +184,14 @@ def search(
 
     if " " not in text and len(text) <= 32:
         found.add(
-            conn.scalars(
-                select(_O.customer_id).where(
-                    _O.number.in_(sorted({text, text.upper()})), _O.customer_id.is_not(None)
-                )
-            ),
+            conn.scalars(_by_order_number(), {"numbers": sorted({text, text.upper()})}),
             ORDER_NUMBER,
             "order_number",
         )
     if phone_like:
         _phones(conn, text, digits, region, found, cap)
     if "@" in text and " " not in text:
-        found.add(
-            conn.scalars(select(_C.id).where(_C.email_normalized == text.lower())),
-            EMAIL_EXACT,
-            "email",
-        )
+        found.add(conn.scalars(_by_email(), {"email": text.lower()}), EMAIL_EXACT, "email")
     if not phone_like:
         _names(conn, text, found, cap, limit)
     return _hits(session, found, limit)
@@ -201,20 +200,20 @@ def search(
 def _phones(conn: Connection, text: str, digits: str, region: str, found: _Found, cap: int) -> None:
     # Only customer_phones is read here (merged owners are dropped when the hits are loaded):
     # a join would let the planner walk an index in id order instead of the trigram bitmap.
-    def owners(condition: ColumnElement[bool]) -> list[int]:
-        return list(conn.scalars(select(_P.customer_id).where(condition).limit(cap)))
+    def owners(kind: str, value: str) -> list[int]:
+        return list(conn.scalars(_phone_owners(kind), {"value": value, "cap": cap}))
 
     phone = try_normalize(text, region)
     if phone is not None:
-        found.add(owners(_P.e164 == phone.e164), PHONE_EXACT, "phone")
+        found.add(owners("e164", phone.e164), PHONE_EXACT, "phone")
     if len(digits) >= 10:
-        found.add(owners(_P.tail10 == digits[-10:]), PHONE_TAIL, "phone_tail")
+        found.add(owners("tail10", digits[-10:]), PHONE_TAIL, "phone_tail")
     elif len(digits) >= 7:
-        found.add(owners(_P.e164.like("%" + digits)), PHONE_TAIL, "phone_tail")
+        found.add(owners("like", "%" + digits), PHONE_TAIL, "phone_tail")
     if region == "RU" and digits[0] == "8" and len(digits) > MIN_FRAGMENT:
         # "8 916 12…" typed the domestic way: the start of +7 916 12…
-        found.add(owners(_P.e164.like("+7" + digits[1:] + "%")), PHONE_PREFIX, "phone_fragment")
-    found.add(owners(_P.e164.like("%" + digits + "%")), PHONE_FRAGMENT, "phone_fragment")
+        found.add(owners("like", "+7" + digits[1:] + "%"), PHONE_PREFIX, "phone_fragment")
+    found.add(owners("like", "%" + digits + "%"), PHONE_FRAGMENT, "phone_fragment")
 
 
 _MAILISH = re.compile(r"^[a-z0-9._%+\-@]*[@.][a-z0-9._%+\-@]*$")
@@ -245,27 +244,22 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
     words = list(dict.fromkeys(w for t in tokens if t not in mail_tokens for w in text_words(t)))
     words = [w for w in words if len(w) >= 2] or words
     fragments = [t for t in tokens if len(t) >= MIN_FRAGMENT] or tokens
-    st = _C.search_text
     full_text = conn.dialect.name == "postgresql"
 
-    def exact() -> list[ColumnElement[bool]]:
+    def exact() -> tuple[str, list[str]]:
         if full_text and words:
-            return [_WORDS.bool_op("@@")(func.to_tsquery(_SIMPLE, " & ".join(words)))]
-        return [st.like(f"% {_esc(w)} %", escape=LIKE_ESCAPE) for w in words]
+            return "tsquery", [" & ".join(words)]
+        return "like", [f"% {_esc(w)} %" for w in words]
 
-    def prefix() -> list[ColumnElement[bool]]:
+    def prefix() -> tuple[str, list[str]]:
         if full_text and words:
-            query = " & ".join(f"{w}:*" for w in words)
-            return [_WORDS.bool_op("@@")(func.to_tsquery(_SIMPLE, query))]
-        return [st.like(word_prefix_pattern(w), escape=LIKE_ESCAPE) for w in words]
+            return "tsquery", [" & ".join(f"{w}:*" for w in words)]
+        return "like", [word_prefix_pattern(w) for w in words]
 
-    def fragment() -> list[ColumnElement[bool]]:
+    def fragment() -> tuple[str, list[str]]:
         # short tokens only as word prefixes: "ан" inside words matches half the base
-        return [
-            st.like(
-                contains_pattern(t) if len(t) >= MIN_FRAGMENT else word_prefix_pattern(t),
-                escape=LIKE_ESCAPE,
-            )
+        return "like", [
+            contains_pattern(t) if len(t) >= MIN_FRAGMENT else word_prefix_pattern(t)
             for t in fragments
         ]
 
@@ -274,10 +268,12 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
     # scan stops after ``cap`` rows, which are ranked here.
     matched = 0
     for phase in (exact, prefix, fragment):
-        conditions = phase()
-        if not conditions:
+        kind, values = phase()
+        if not values:
             continue
-        rows = conn.execute(select(*_ROW).where(and_(*conditions), _LIVE).limit(cap)).all()
+        params: dict[str, Any] = {f"p{i}": v for i, v in enumerate(values)}
+        params["cap"] = cap
+        rows = conn.execute(_names_query(kind, len(values)), params).all()
         for r in rows:
             score = _name_score(tokens, r.first_name, r.last_name, r.patronymic, r.email_normalized)
             if score is None or r.id in found.rows:
@@ -324,9 +320,10 @@ def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
     if not found.best:
         return []
     conn = session.connection()
+    dialect = conn.dialect.name
     missing = [cid for cid in found.best if cid not in found.rows]
     if missing:
-        for r in conn.execute(select(*_ROW).where(in_ids(session, _C.id, missing), _LIVE)):
+        for r in conn.execute(_rows_by_ids(dialect), {"ids": missing}):
             found.rows[r.id] = r
     rows = found.rows
 
@@ -338,11 +335,7 @@ def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
     top = sorted((item for item in found.best.items() if item[0] in rows), key=order)[:limit]
     phones: dict[int, list[str]] = {cid: [] for cid, _ in top}
     if phones:
-        for cid, e164 in conn.execute(
-            select(_P.customer_id, _P.e164)
-            .where(in_ids(session, _P.customer_id, list(phones)))
-            .order_by(_P.customer_id, _P.is_primary.desc(), _P.id)
-        ):
+        for cid, e164 in conn.execute(_phones_by_ids(dialect), {"ids": list(phones)}):
             if e164 not in phones[cid]:
                 phones[cid].append(e164)
     hits = []
@@ -363,6 +356,72 @@ def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
             )
         )
     return hits
+
+
+# The statements, built once per shape (building and hashing them costs as much as running
+# them); only the bound values change per keystroke.
+
+
+def _ids_in(dialect: str, column: Any) -> ColumnElement[bool]:
+    """``column IN :ids``: one array parameter on PostgreSQL (one statement for any number of
+    ids), an expanding IN list on SQLite."""
+    if dialect == "postgresql":
+        return cast(
+            ColumnElement[bool],
+            column == any_(bindparam("ids", type_=ARRAY(BigInteger()))),
+        )
+    return cast(ColumnElement[bool], column.in_(bindparam("ids", expanding=True)))
+
+
+@functools.cache
+def _by_order_number() -> Select[Any]:
+    return select(_O.customer_id).where(
+        _O.number.in_(bindparam("numbers", expanding=True)), _O.customer_id.is_not(None)
+    )
+
+
+@functools.cache
+def _by_email() -> Select[Any]:
+    return select(_C.id).where(_C.email_normalized == bindparam("email"))
+
+
+@functools.cache
+def _phone_owners(kind: str) -> Select[Any]:
+    value = bindparam("value", type_=String())
+    condition = {
+        "e164": _P.e164 == value,
+        "tail10": _P.tail10 == value,
+        "like": _P.e164.like(value),
+    }[kind]
+    # Only customer_phones is read (merged owners are dropped when the hits are loaded): a
+    # join would let the planner walk an index in id order instead of the trigram bitmap.
+    return select(_P.customer_id).where(condition).limit(bindparam("cap"))
+
+
+@functools.lru_cache(maxsize=64)
+def _names_query(kind: str, count: int) -> Select[Any]:
+    if kind == "tsquery":
+        conditions = [_WORDS.bool_op("@@")(func.to_tsquery(_SIMPLE, bindparam("p0")))]
+    else:
+        conditions = [
+            _C.search_text.like(bindparam(f"p{i}", type_=String()), escape=LIKE_ESCAPE)
+            for i in range(count)
+        ]
+    return select(*_ROW).where(and_(*conditions), _LIVE).limit(bindparam("cap"))
+
+
+@functools.cache
+def _rows_by_ids(dialect: str) -> Select[Any]:
+    return select(*_ROW).where(_ids_in(dialect, _C.id), _LIVE)
+
+
+@functools.cache
+def _phones_by_ids(dialect: str) -> Select[Any]:
+    return (
+        select(_P.customer_id, _P.e164)
+        .where(_ids_in(dialect, _P.customer_id))
+        .order_by(_P.customer_id, _P.is_primary.desc(), _P.id)
+    )
 
 
 def global_search(

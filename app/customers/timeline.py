@@ -10,6 +10,7 @@ pages are merged in Python, so the cost of a page does not depend on how long th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     and_,
+    bindparam,
     cast,
     func,
     literal,
@@ -106,32 +108,55 @@ def parse_cursor(text: str) -> _Cursor:
 _Col = ColumnElement[Any] | QueryableAttribute[Any]
 
 
+# Bound values of the cached statements (see _statement)
+_CID = bindparam("customer_id", type_=BigInteger())
+_N = bindparam("n", type_=Integer())
+_AT = bindparam("cursor_at", type_=UtcDateTime())
+_ID = bindparam("cursor_id", type_=BigInteger())
+
+
 def _after(
-    cursor: _Cursor | None, kind: str, at_col: _Col, id_col: _Col
+    cursor_rank: int | None, kind: str, at_col: _Col, id_col: _Col
 ) -> ColumnElement[bool] | None:
-    """Rows of ``kind`` strictly after ``cursor`` in (at, rank, id) descending order."""
-    if cursor is None:
+    """Rows of ``kind`` strictly after the cursor in (at, rank, id) descending order; the
+    cursor's rank decides the shape, its instant and id are bound values."""
+    if cursor_rank is None:
         return None
     rank = _RANK[kind]
-    if rank < cursor.rank:
-        return at_col <= cursor.at
-    if rank > cursor.rank:
-        return at_col < cursor.at
-    return or_(at_col < cursor.at, and_(at_col == cursor.at, id_col < cursor.id))
+    if rank < cursor_rank:
+        return at_col <= _AT
+    if rank > cursor_rank:
+        return at_col < _AT
+    return or_(at_col < _AT, and_(at_col == _AT, id_col < _ID))
 
 
 def _page(
     query: Select[Any],
-    cursor: _Cursor | None,
+    cursor_rank: int | None,
     kind: str,
     at_col: _Col,
     id_col: _Col,
-    n: int,
 ) -> Select[Any]:
-    condition = _after(cursor, kind, at_col, id_col)
+    condition = _after(cursor_rank, kind, at_col, id_col)
     if condition is not None:
         query = query.where(condition)
-    return query.order_by(at_col.desc(), id_col.desc()).limit(n)
+    return query.order_by(at_col.desc(), id_col.desc()).limit(_N)
+
+
+@functools.lru_cache(maxsize=32)
+def _statement(dialect: str, cursor_rank: int | None) -> Select[Any]:
+    """The page query for one database and cursor shape, built once: building and hashing a
+    six-branch union costs more than running it, so only the bound values change per call."""
+    branches = [
+        build(dialect, cursor_rank).subquery()
+        for build in (_orders, _statuses, _calls, _messages, _notes, _merges)
+    ]
+    # Each branch is a page of its own source through its own index; the union of those pages
+    # is ordered once more and cut to the page.
+    union = union_all(*(select(*b.c) for b in branches)).subquery()
+    return (
+        select(union).order_by(union.c.at.desc(), union.c.rank.desc(), union.c.id.desc()).limit(_N)
+    )
 
 
 def timeline(
@@ -142,16 +167,11 @@ def timeline(
         raise InvalidCustomerValue("limit", f"must be 1–{MAX_PAGE}, got {limit}")
     after = parse_cursor(cursor) if cursor else None
     n = limit + 1  # one more than asked: tells whether another page exists
-    branches = [
-        build(session, customer_id, after, n).subquery()
-        for build in (_orders, _statuses, _calls, _messages, _notes, _merges)
-    ]
-    # One round trip: each branch is a page of its own source through its own index; the
-    # union of those pages is ordered once more and cut to the page.
-    union = union_all(*(select(*b.c) for b in branches)).subquery()
-    rows = session.execute(
-        select(union).order_by(union.c.at.desc(), union.c.rank.desc(), union.c.id.desc()).limit(n)
-    ).all()
+    statement = _statement(session.get_bind().dialect.name, after.rank if after else None)
+    params: dict[str, Any] = {"customer_id": customer_id, "n": n}
+    if after is not None:
+        params.update(cursor_at=after.at, cursor_id=after.id)
+    rows = session.execute(statement, params).all()
     items = [_item(r, customer_id) for r in rows]
     page = tuple(items[:limit])
     return TimelinePage(page, page[-1].cursor if len(items) > limit and page else None)
@@ -206,7 +226,7 @@ def _columns(
     ]
 
 
-def _orders(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _orders(dialect: str, cursor_rank: int | None) -> Select[Any]:
     q = select(
         *_columns(
             Order.created_at,
@@ -218,13 +238,13 @@ def _orders(session: Session, cid: int, after: _Cursor | None, n: int) -> Select
             b=Order.source,
             amount=Order.total,
         )
-    ).where(Order.customer_id == cid)
-    return _page(q, after, "order", Order.created_at, Order.id, n)
+    ).where(Order.customer_id == _CID)
+    return _page(q, cursor_rank, "order", Order.created_at, Order.id)
 
 
-def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _statuses(dialect: str, cursor_rank: int | None) -> Select[Any]:
     h = OrderStatusHistory
-    if session.get_bind().dialect.name != "postgresql":
+    if dialect != "postgresql":
         # SQLite plans IN (subquery) by the (order_id, id) index
         q = (
             select(
@@ -242,22 +262,21 @@ def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> Sele
             )
             .join(Order, Order.id == h.order_id)
             .outerjoin(User, User.id == h.actor_id)
-            .where(h.order_id.in_(select(Order.id).where(Order.customer_id == cid)))
+            .where(h.order_id.in_(select(Order.id).where(Order.customer_id == _CID)))
         )
-        return _page(q, after, "status", h.created_at, h.id, n)
+        return _page(q, cursor_rank, "status", h.created_at, h.id)
     # PostgreSQL: for each of the customer's orders (their index) a LATERAL page of its history
     # (the (order_id, id) index): a nested loop by construction. Joined plainly, the planner
     # may hash the whole history table, or start parallel workers for a 2 ms query.
-    mine = select(Order.id, Order.number).where(Order.customer_id == cid).subquery("mine")
+    mine = select(Order.id, Order.number).where(Order.customer_id == _CID).subquery("mine")
     per_order = _page(
         select(
             h.id, h.created_at, h.from_status, h.to_status, h.comment, h.actor_kind, h.actor_id
         ).where(h.order_id == mine.c.id),
-        after,
+        cursor_rank,
         "status",
         h.created_at,
         h.id,
-        n,
     ).lateral("history")
     q = (
         select(
@@ -277,10 +296,10 @@ def _statuses(session: Session, cid: int, after: _Cursor | None, n: int) -> Sele
         .join(per_order, true())
         .outerjoin(User, User.id == per_order.c.actor_id)
     )
-    return _page(q, None, "status", per_order.c.created_at, per_order.c.id, n)
+    return _page(q, None, "status", per_order.c.created_at, per_order.c.id)
 
 
-def _calls(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _calls(dialect: str, cursor_rank: int | None) -> Select[Any]:
     at = func.coalesce(Call.started_at, Call.created_at)
     q = (
         select(
@@ -297,12 +316,12 @@ def _calls(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[
             )
         )
         .outerjoin(User, User.id == Call.operator_id)
-        .where(Call.customer_id == cid)
+        .where(Call.customer_id == _CID)
     )
-    return _page(q, after, "call", at, Call.id, n)
+    return _page(q, cursor_rank, "call", at, Call.id)
 
 
-def _messages(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _messages(dialect: str, cursor_rank: int | None) -> Select[Any]:
     q = (
         select(
             *_columns(
@@ -319,12 +338,12 @@ def _messages(session: Session, cid: int, after: _Cursor | None, n: int) -> Sele
         )
         .join(Conversation, Conversation.id == Message.conversation_id)
         .outerjoin(User, User.id == Message.author_id)
-        .where(Conversation.customer_id == cid)
+        .where(Conversation.customer_id == _CID)
     )
-    return _page(q, after, "message", Message.created_at, Message.id, n)
+    return _page(q, cursor_rank, "message", Message.created_at, Message.id)
 
 
-def _notes(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _notes(dialect: str, cursor_rank: int | None) -> Select[Any]:
     q = (
         select(
             *_columns(
@@ -336,12 +355,12 @@ def _notes(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[
             )
         )
         .outerjoin(User, User.id == CustomerNote.author_id)
-        .where(CustomerNote.customer_id == cid)
+        .where(CustomerNote.customer_id == _CID)
     )
-    return _page(q, after, "note", CustomerNote.created_at, CustomerNote.id, n)
+    return _page(q, cursor_rank, "note", CustomerNote.created_at, CustomerNote.id)
 
 
-def _merges(session: Session, cid: int, after: _Cursor | None, n: int) -> Select[Any]:
+def _merges(dialect: str, cursor_rank: int | None) -> Select[Any]:
     merged = aliased(Customer)
     q = (
         select(
@@ -358,13 +377,13 @@ def _merges(session: Session, cid: int, after: _Cursor | None, n: int) -> Select
         .outerjoin(User, User.id == merged.merged_by_id)
         .where(
             or_(
-                merged.merged_into_id == cid,
-                and_(merged.id == cid, merged.merged_into_id.is_not(None)),
+                merged.merged_into_id == _CID,
+                and_(merged.id == _CID, merged.merged_into_id.is_not(None)),
             ),
             merged.merged_at.is_not(None),
         )
     )
-    return _page(q, after, "merge", merged.merged_at, merged.id, n)
+    return _page(q, cursor_rank, "merge", merged.merged_at, merged.id)
 
 
 def _item(r: Any, customer_id: int) -> TimelineItem:
