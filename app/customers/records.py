@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ARRAY, BigInteger, ColumnElement, any_, bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -124,13 +124,3 @@ def jsonable(value: Any) -> Any:
     if hasattr(value, "value") and isinstance(value.value, str):  # StrEnum
         return value.value
     return value
-
-
-def in_ids(session: Session, column: Any, ids: list[int]) -> ColumnElement[bool]:
-    """``column IN ids``; one array parameter on PostgreSQL, so every list length shares one
-    statement (and one prepared plan) instead of one per length."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(
-            ColumnElement[bool], column == any_(bindparam(None, ids, type_=ARRAY(BigInteger)))
-        )
-    return cast(ColumnElement[bool], column.in_(ids))
