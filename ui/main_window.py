@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         header = read_bytes(ui_settings(), KEY_ORDER_HEADER)
         if header is not None:
             queue.restore_header_state(header)
+        self._restore_state()
         self.retranslate()
 
     def start(self) -> None:
@@ -760,12 +761,17 @@ class MainWindow(QMainWindow):
     # persistence and closing
     # ------------------------------------------------------------------------------------------
     def _restore(self) -> None:
-        self._default_state = bytes(self.saveState(WINDOW_STATE_VERSION).data())
-        settings = ui_settings()
-        geometry = read_bytes(settings, KEY_GEOMETRY)
+        """The saved geometry (the shell, before log-in). The dock layout waits for the
+        panels: Qt's main window layout crashes on show when a state restored into empty docks
+        meets the widgets set into them afterwards."""
+        geometry = read_bytes(ui_settings(), KEY_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = read_bytes(settings, KEY_STATE)
+
+    def _restore_state(self) -> None:
+        """The saved dock layout, once the panels are in their docks (end of sign_in)."""
+        self._default_state = bytes(self.saveState(WINDOW_STATE_VERSION).data())
+        state = read_bytes(ui_settings(), KEY_STATE)
         if state is not None:
             self.restoreState(state, WINDOW_STATE_VERSION)
         self.banner.hide()  # a banner saved visible means nothing now
