@@ -5,8 +5,10 @@ rounded rect for the ~30 visible status cells is cheaper than styling per-cell w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from math import ceil
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.models.order_table import DISPLAY, STATUS_CODE_ROLE
@@ -27,6 +29,46 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 _FALLBACK = ("#f1f5f9", "#334155")
 _COLOURS = {code: (QColor(bg), QColor(fg)) for code, (bg, fg) in STATUS_COLOURS.items()}
 _FALLBACK_COLOURS = (QColor(_FALLBACK[0]), QColor(_FALLBACK[1]))
+
+
+# Rendered chips by (code, text, font, size, device pixel ratio): a grid frame paints ~30 of
+# them, mostly the same few; blitting a pixmap costs a fraction of measuring, eliding and
+# drawing the text and the rounded rect again (PERF.md T4).
+_CHIP_CACHE: dict[tuple[object, ...], QPixmap] = {}
+_CHIP_CACHE_LIMIT = 512
+
+
+def _chip(
+    code: str, text: str, font: QFont, max_width: int, row_height: int, ratio: float
+) -> QPixmap:
+    key = (code, text, font.key(), max_width, row_height, ratio)
+    pixmap = _CHIP_CACHE.get(key)
+    if pixmap is not None:
+        return pixmap
+    bg, fg = _COLOURS.get(code, _FALLBACK_COLOURS)
+    metrics = QFontMetrics(font)
+    pad_x, pad_y = 8, 3
+    # +2: horizontalAdvance() rounds, and a chip that fits must never be elided
+    width = min(metrics.horizontalAdvance(text) + 2 + 2 * pad_x, max_width)
+    height = min(metrics.height() + 2 * pad_y, row_height)
+    pixmap = QPixmap(max(1, ceil(width * ratio)), max(1, ceil(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(bg)
+    rect = QRectF(0, 0, width, height)
+    painter.drawRoundedRect(rect, height / 2, height / 2)
+    painter.setPen(fg)
+    painter.setFont(font)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 2 * pad_x))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+    painter.end()
+    if len(_CHIP_CACHE) >= _CHIP_CACHE_LIMIT:
+        _CHIP_CACHE.clear()
+    _CHIP_CACHE[key] = pixmap
+    return pixmap
 
 
 class StatusChipDelegate(QStyledItemDelegate):
@@ -50,25 +92,20 @@ class StatusChipDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        bg, fg = _COLOURS.get(index.data(STATUS_CODE_ROLE), _FALLBACK_COLOURS)
-        metrics = QFontMetrics(opt.font)
-        pad_x, pad_y = 8, 3
-        # +2: horizontalAdvance() rounds, and a chip that fits must never be elided
-        width = min(metrics.horizontalAdvance(text) + 2 + 2 * pad_x, option.rect.width() - 8)
-        height = min(metrics.height() + 2 * pad_y, option.rect.height() - 4)
-        rect = QRectF(
-            option.rect.left() + 4,
-            option.rect.top() + (option.rect.height() - height) / 2,
-            width,
-            height,
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        chip = _chip(
+            index.data(STATUS_CODE_ROLE) or "",
+            text,
+            opt.font,
+            option.rect.width() - 8,
+            option.rect.height() - 4,
+            ratio,
         )
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bg)
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(fg)
-        painter.setFont(opt.font)
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 2 * pad_x))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
-        painter.restore()
+        size = chip.deviceIndependentSize()
+        painter.drawPixmap(
+            QPointF(
+                option.rect.left() + 4,
+                option.rect.top() + (option.rect.height() - size.height()) / 2,
+            ),
+            chip,
+        )
