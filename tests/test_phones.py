@@ -95,3 +95,29 @@ def test_region_is_configurable() -> None:
 def test_digits_tail() -> None:
     assert digits_tail("+7 (916) 123-45-67") == "9161234567"
     assert digits_tail("123-45-67", 7) == "1234567"
+
+
+@pytest.mark.parametrize(("raw", "e164", "extension"), GOOD)
+def test_the_lookup_shortcut_agrees_with_normalize(
+    raw: str, e164: str, extension: str | None
+) -> None:
+    from app.customers.identity import lookup_key
+
+    assert lookup_key(raw) == e164
+
+
+@pytest.mark.parametrize(("raw", "fragment"), BAD)
+def test_the_lookup_shortcut_finds_no_valid_key_for_garbage(raw: str, fragment: str) -> None:
+    import phonenumbers
+
+    from app.customers.identity import lookup_key
+
+    # no key, or one no stored (valid) number can equal: the lookup then tries the digits' tail
+    def valid(key: str) -> bool:
+        try:
+            return bool(phonenumbers.is_valid_number(phonenumbers.parse(key)))
+        except phonenumbers.NumberParseException:
+            return False
+
+    key = lookup_key(raw)
+    assert key is None or not valid(key)

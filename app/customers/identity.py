@@ -7,6 +7,7 @@ suffixes use the trigram index on PostgreSQL)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -14,7 +15,6 @@ from typing import Any, cast
 from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.orders.fast_parse import ru_mobile
 from app.phones import DEFAULT_REGION, Phone, try_normalize
 from models import Customer, CustomerPhone
 
@@ -61,10 +61,9 @@ def lookup_phone(
     """Live customers owning the number in ``raw`` (any format, or a truncated caller ID),
     oldest customer first. Exact E.164 matches win; tail matches only when there are none."""
     conn = session.connection()
-    # the usual Russian mobile spellings skip phonenumbers' parser (same answer, see fast_parse)
-    phone = ru_mobile(raw, region) or try_normalize(raw, region)
-    if phone is not None:
-        rows = conn.execute(_BY_E164, {"e164": phone.e164, "limit": limit}).all()
+    e164 = lookup_key(raw, region)
+    if e164 is not None:
+        rows = conn.execute(_BY_E164, {"e164": e164, "limit": limit}).all()
         if rows:
             return _matches(rows, "exact")
     digits = "".join(ch for ch in raw if ch.isdigit())
@@ -79,6 +78,32 @@ def lookup_phone(
         # the suffix matched one of the owner's numbers; keep only the numbers that end so
         return _matches([r for r in rows if r.e164.endswith(digits)], "suffix")
     return []
+
+
+_SEPARATORS = re.compile(r"[\s()\-.]")
+_E164 = re.compile(r"\+[1-9][0-9]{6,14}")  # ASCII digits only: "９１６" goes the long way
+
+
+def lookup_key(raw: str, region: str = DEFAULT_REGION) -> str | None:
+    """The E.164 form to look ``raw`` up by. A lookup needs no validation (only valid numbers
+    are stored: a wrong key finds nobody, and the tail search follows), so the spellings a PBX
+    and people use most — E.164 itself, ``00…``, and on RU ``8…``/``7…``/ten digits — are
+    canonicalized by hand; everything else (extensions, words, national formats abroad) goes
+    through :func:`app.phones.normalize_phone`."""
+    bare = _SEPARATORS.sub("", raw)
+    if bare.startswith("00") and bare[2:].isascii() and bare[2:].isdigit():
+        bare = "+" + bare[2:]
+    if region == "RU" and bare.startswith("+8") and len(bare) == 12:
+        bare = "8" + bare[2:]  # the trunk prefix typed with a plus: there is no country code 8
+    if _E164.fullmatch(bare):
+        return bare
+    if region == "RU" and bare.isascii() and bare.isdigit():
+        if len(bare) == 11 and bare[0] in "78":
+            return "+7" + bare[1:]
+        if len(bare) == 10:
+            return "+7" + bare
+    phone = try_normalize(raw, region)
+    return phone.e164 if phone is not None else None
 
 
 def _matches(rows: Sequence[Row[Any]], how: str) -> list[PhoneMatch]:
