@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Row, Table, bindparam, select
+from sqlalchemy import Table, bindparam, select
+from sqlalchemy.dialects.postgresql import psycopg as psycopg_dialect
 from sqlalchemy.orm import Session
 
 from app.phones import DEFAULT_REGION, Phone, try_normalize
@@ -48,6 +49,7 @@ _LIVE_CARDS = (
     .limit(bindparam("limit"))
 )
 _BY_E164 = _LIVE_CARDS.where(_P.e164 == bindparam("e164"))
+_BY_E164_PG = str(_BY_E164.compile(dialect=psycopg_dialect.dialect()))
 _BY_TAIL10 = _LIVE_CARDS.where(_P.tail10 == bindparam("tail10"))
 # A suffix is answered by the trigram index alone (no join, no ORDER BY): ordered by
 # customer_id the planner may walk the whole table in id order looking for a rare suffix.
@@ -63,9 +65,18 @@ def lookup_phone(
     conn = session.connection()
     e164 = lookup_key(raw, region)
     if e164 is not None:
-        rows = conn.execute(_BY_E164, {"e164": e164, "limit": limit}).all()
-        if rows:
-            return _matches(rows, "exact")
+        params = {"e164": e164, "limit": limit}
+        if conn.dialect.name == "postgresql":
+            # The screen pop's hot path (T1: ≤ 1.8× a raw prepared lookup): the statement
+            # below, compiled once, sent as a prepared statement on the session's own
+            # connection and transaction — SQLAlchemy's per-execution work would double it.
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            found = driver.execute(_BY_E164_PG, params, prepare=True).fetchall()
+        else:
+            found = list(conn.execute(_BY_E164, params).tuples())
+        if found:
+            return _matches(found, "exact")
     digits = "".join(ch for ch in raw if ch.isdigit())
     if len(digits) >= 10:
         rows = conn.execute(_BY_TAIL10, {"tail10": digits[-10:], "limit": limit}).all()
@@ -106,7 +117,7 @@ def lookup_key(raw: str, region: str = DEFAULT_REGION) -> str | None:
     return phone.e164 if phone is not None else None
 
 
-def _matches(rows: Sequence[Row[Any]], how: str) -> list[PhoneMatch]:
+def _matches(rows: Sequence[Any], how: str) -> list[PhoneMatch]:
     seen: set[int] = set()
     found = []
     for cid, first, last, patr, e164, ext in rows:
