@@ -20,6 +20,7 @@ queue's columns persist (``saveState`` with :data:`WINDOW_STATE_VERSION`)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -352,6 +353,10 @@ class MainWindow(QMainWindow):
         database is ready)."""
         assert self.queue is not None and self.feed is not None
         assert self.notifications is not None
+        # Everything made so far (SQLAlchemy, the models, the panels) lives as long as the
+        # window: take it out of the cyclic collector's full sweeps, which otherwise walk it all
+        # and stall the UI thread (a 140 ms collection measured while the queue loaded; T13).
+        gc.freeze()
         self.feed.start()
         self.queue.start()
         self.notifications.start()

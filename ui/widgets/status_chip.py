@@ -84,19 +84,19 @@ class StatusChipDelegate(QStyledItemDelegate):
         if not text:
             super().paint(painter, option, index)
             return
-        # background (selection / alternate row) first, without the text
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
+        # the row's background (selection, alternate colour) straight from the view's option:
+        # no initStyleOption round of data() calls for a cell whose text we paint ourselves
+        widget = option.widget
         style = widget.style() if widget is not None else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         chip = _chip(
             index.data(STATUS_CODE_ROLE) or "",
             text,
-            opt.font,
+            option.font,
             option.rect.width() - 8,
             option.rect.height() - 4,
             ratio,
