@@ -39,12 +39,20 @@ _CHIP_CACHE_LIMIT = 512
 
 
 def _chip(
-    code: str, text: str, font: QFont, max_width: int, row_height: int, ratio: float
+    index: QModelIndex | QPersistentModelIndex,
+    text: str,
+    font: QFont,
+    max_width: int,
+    row_height: int,
+    ratio: float,
 ) -> QPixmap:
-    key = (code, text, font.key(), max_width, row_height, ratio)
+    # keyed by the text (a status name is one status in one language), not by a second data()
+    # call for the code, which is only asked for when a chip is drawn the first time
+    key = (text, font.family(), font.pointSizeF(), font.weight(), max_width, row_height, ratio)
     pixmap = _CHIP_CACHE.get(key)
     if pixmap is not None:
         return pixmap
+    code = index.data(STATUS_CODE_ROLE) or ""
     bg, fg = _COLOURS.get(code, _FALLBACK_COLOURS)
     metrics = QFontMetrics(font)
     pad_x, pad_y = 8, 3
@@ -92,9 +100,10 @@ class StatusChipDelegate(QStyledItemDelegate):
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
             )
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
         chip = _chip(
-            index.data(STATUS_CODE_ROLE) or "",
+            index,
             text,
             option.font,
             option.rect.width() - 8,
