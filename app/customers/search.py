@@ -10,8 +10,8 @@ How a query is read:
 
 Ranks (higher first): order number 1000, exact phone 900, exact e-mail 800, phone tail 700,
 name 100 + 10 per word-match level (3 whole word, 2 prefix, 1 fragment; +5 when the first word
-matches the surname), phone fragment 50–60. Ties: surname, first name, id — the same answer on
-PostgreSQL and SQLite.
+matches the surname), phone fragment 50–60. Ties: by ``search_text`` (surname, first name,
+patronymic, normalized), then id — the same answer on PostgreSQL and SQLite.
 
 PostgreSQL answers fragments from the pg_trgm GIN indexes on ``customers.search_text`` and
 ``customer_phones.e164``; SQLite runs the same LIKE predicates by scanning (it is the small,
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from app.customers.records import display_name
 from app.customers.text import (
     LIKE_ESCAPE,
     contains_pattern,
+    customer_search_text,
     normalize_text,
     text_words,
     word_prefix_pattern,
@@ -165,6 +167,7 @@ _ROW = (
     _C.email,
     _C.email_normalized,
     _C.birth_date,
+    _C.search_text,
 )
 
 
@@ -275,7 +278,7 @@ def _names(conn: Connection, text: str, found: _Found, cap: int, limit: int) -> 
         params["cap"] = cap
         rows = conn.execute(_names_query(kind, len(values)), params).all()
         for r in rows:
-            score = _name_score(tokens, r.first_name, r.last_name, r.patronymic, r.email_normalized)
+            score = _name_score(tokens, r)
             if score is None or r.id in found.rows:
                 continue
             found.rows[r.id] = r
@@ -289,29 +292,26 @@ def _esc(token: str) -> str:
     return contains_pattern(token)[1:-1]
 
 
-def _name_score(
-    tokens: list[str],
-    first: str | None,
-    last: str | None,
-    patronymic: str | None,
-    email: str | None,
-) -> int | None:
-    """The rank of a name match; None when some token matches nothing (not a hit)."""
-    surname = text_words(last)
-    mail = normalize_text(email)
-    words = surname + text_words(first) + text_words(patronymic) + text_words(mail)
+def _name_score(tokens: list[str], r: Row[Any]) -> int | None:
+    """The rank of a name match; None when some token matches nothing (not a hit). Read off
+    ``search_text`` (every word between spaces, surname first): string operations in C, as
+    this runs for every candidate of every keystroke."""
+    st = r.search_text or customer_search_text(
+        r.first_name, r.last_name, r.patronymic, r.email_normalized
+    )
+    words = set(st.split())
     total = 0
     for n, token in enumerate(tokens):
-        if token in words or token == mail:
+        if token in words:
             level = 3
-        elif any(w.startswith(token) for w in words) or (mail and mail.startswith(token)):
+        elif " " + token in st:  # starts a word
             level = 2
-        elif any(token in w for w in words) or token in mail:
+        elif token in st:
             level = 1
         else:
             return None
         total += 10 * level
-        if n == 0 and level >= 2 and any(w.startswith(token) for w in surname):
+        if n == 0 and level >= 2 and st.startswith(" " + token):  # the surname
             total += 5
     return NAME_BASE + total
 
@@ -327,12 +327,13 @@ def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
             found.rows[r.id] = r
     rows = found.rows
 
-    def order(item: tuple[int, tuple[int, str]]) -> tuple[int, str, str, int]:
+    def order(item: tuple[int, tuple[int, str]]) -> tuple[int, str, int]:
+        # ties: by search_text — surname, first name, patronymic, already normalized
         cid, (score, _how) = item
-        r = rows[cid]
-        return (-score, normalize_text(r.last_name), normalize_text(r.first_name), cid)
+        return (-score, rows[cid].search_text or "", cid)
 
-    top = sorted((item for item in found.best.items() if item[0] in rows), key=order)[:limit]
+    candidates = (item for item in found.best.items() if item[0] in rows)
+    top = heapq.nsmallest(limit, candidates, key=order)
     phones: dict[int, list[str]] = {cid: [] for cid, _ in top}
     if phones:
         for cid, e164 in conn.execute(_phones_by_ids(dialect), {"ids": list(phones)}):
