@@ -261,16 +261,23 @@ def _aggregate() -> Select[Any]:
 
 @functools.cache
 def _top_categories() -> Select[Any]:
-    items = func.sum(OrderItem.quantity)
-    return (
-        select(Category.id, Category.name, items)
+    # items per offer first (one row per distinct offer), then the catalogue lookups per offer
+    per_offer = (
+        select(OrderItem.offer_id, func.sum(OrderItem.quantity).label("qty"))
         .select_from(Order)
         .join(Status, Status.code == Order.status)
         .join(OrderItem, OrderItem.order_id == Order.id)
-        .join(Offer, Offer.id == OrderItem.offer_id)
+        .where(Order.customer_id == bindparam("customer_id"), Status.group != StatusGroup.CANCEL)
+        .group_by(OrderItem.offer_id)
+        .subquery("per_offer")
+    )
+    items = func.sum(per_offer.c.qty)
+    return (
+        select(Category.id, Category.name, items)
+        .select_from(per_offer)
+        .join(Offer, Offer.id == per_offer.c.offer_id)
         .join(Product, Product.id == Offer.product_id)
         .join(Category, Category.id == Product.category_id)
-        .where(Order.customer_id == bindparam("customer_id"), Status.group != StatusGroup.CANCEL)
         .group_by(Category.id, Category.name)
         .order_by(items.desc(), Category.name, Category.id)
         .limit(bindparam("n"))
