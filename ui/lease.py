@@ -37,6 +37,8 @@ class LeaseKeeper(QObject):
     sig_lost = Signal(int, str)
     # the held order changed (order id, or 0 for none)
     sig_held_changed = Signal(int)
+    # the order went back to the pool (order id), once the database has it
+    sig_released = Signal(int)
 
     def __init__(
         self,
@@ -91,7 +93,9 @@ class LeaseKeeper(QObject):
                 return False  # someone else has it now, or it is gone: nothing to give back
 
         lane = Lane.BACKGROUND if closing else Lane.DB
-        Op(self, give_back, lane=lane, runner=self.runner).success(lambda _r: None).failure(
+        Op(self, give_back, lane=lane, runner=self.runner).success(
+            lambda _r: self.sig_released.emit(order_id)
+        ).failure(
             lambda _e: None  # a lease nobody heartbeats lapses by itself
         ).run()
 

@@ -98,6 +98,21 @@ def describe_database(url: str) -> str:
     return f"PostgreSQL: {user}{host}{port}/{parsed.database or ''}"
 
 
+def _focus_first(panel: QWidget) -> bool:
+    """Give the keyboard to the first widget of ``panel`` that takes it (False: none)."""
+    for child in panel.findChildren(QWidget):
+        policy = child.focusPolicy()
+        if (
+            policy & Qt.FocusPolicy.TabFocus
+            and child.isVisible()
+            and child.isEnabled()
+            and child.focusProxy() is None
+        ):
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+    return False
+
+
 class MainWindow(QMainWindow):
     """The console window; see the module docstring."""
 
@@ -333,6 +348,7 @@ class MainWindow(QMainWindow):
         profile.sig_new_order_requested.connect(self.new_order)
         profile.sig_load_failed.connect(self._message)
         self.keeper.sig_lost.connect(self._lease_lost)
+        self.keeper.sig_released.connect(self._released)
         self.notifications.sig_order_requested.connect(self.open_order)
         self.feed.sig_changes.connect(self.apply_changes)
         self.feed.sig_connection_changed.connect(self.monitor.listener_changed)
@@ -462,12 +478,14 @@ class MainWindow(QMainWindow):
         if self.keeper is None or self.keeper.order_id is None:
             self._message(self.tr("You hold no order."))
             return
-        order_id = self.keeper.order_id
         self.keeper.release()
         self.user_label.set_order(None)
         self._message(self.tr("The order is back in the queue."))
-        if self.card is not None and self.card.order_id == order_id:
-            QTimer.singleShot(300, self.card.refresh)  # the header stops saying "yours"
+
+    def _released(self, order_id: int) -> None:
+        # the card still shows it: its header must stop saying "yours"
+        if self.card is not None and self.card.order_id == order_id and self.isVisible():
+            self.card.refresh()
 
     def _order_loaded(self, order_id: int) -> None:
         card = self.card.card if self.card is not None else None
@@ -621,16 +639,18 @@ class MainWindow(QMainWindow):
             self.queue.setFocus()
 
     def focus_card(self) -> None:
-        if self.card is not None:
-            self.card.setFocus()
-            self.card.focusNextChild()
+        """Ctrl+2: the keyboard into the order card."""
+        if self.card is not None and not _focus_first(self.card):
+            self._message(self.tr("No order open: F2 takes the next one."))
 
     def focus_customer(self) -> None:
-        if self.profile is not None:
-            self.customer_dock.show()
-            self.customer_dock.raise_()
-            self.profile.setFocus()
-            self.profile.focusNextChild()
+        """Ctrl+3: the keyboard into the customer dock."""
+        if self.profile is None:
+            return
+        self.customer_dock.show()
+        self.customer_dock.raise_()
+        if not _focus_first(self.profile):
+            self._message(self.tr("No customer open: Ctrl+K searches."))
 
     def refresh_all(self) -> None:
         """F5: the queue from its first page, the card and the profile again."""
@@ -812,5 +832,7 @@ class MainWindow(QMainWindow):
             self.feed.stop()
         if self.notifications is not None:
             self.notifications.stop()
+        if self.queue is not None:
+            self.queue.stop()
         self.monitor.stop()
         super().closeEvent(event)

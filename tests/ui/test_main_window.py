@@ -385,3 +385,72 @@ def test_the_console_opens_again_with_its_saved_layout(db_url: str, tmp_path: Pa
         )
         assert done.returncode == 0, f"{start} start: {done.stderr[-2000:]}"
         assert (tmp_path / "console" / "console.ini").exists()
+
+
+def test_focus_keys_and_the_creation_dialogs_are_wired(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    from ui.dialogs.new_customer import NewCustomerDialog
+    from ui.dialogs.new_order import NewOrderDialog
+    from ui.dialogs.one_click import OneClickOrderDialog
+
+    ids = add_orders(db_url, 3)
+    with session_scope(db_url) as s:
+        customer = s.query(Order).filter(Order.customer_id.isnot(None)).first().customer_id
+    window = opened(db_url, _user(db_url))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # no customer open: Ctrl+3 says so instead of wandering into another panel
+    before = window.focusWidget()
+    window.focus_customer_action.trigger()
+    assert window.focusWidget() is before
+    assert "No customer open" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.profile.sig_customer_loaded, timeout=10_000):
+        window.show_customer(customer)
+    window.focus_customer_action.trigger()
+    assert window.profile.isAncestorOf(window.focusWidget())
+    window.focus_queue_action.trigger()
+    assert window.focusWidget() is window.queue.table
+
+    with session_scope(db_url) as s:
+        created = f.customer(s, phone="+79035550011", first_name="Новая").id
+    window.new_customer_action.trigger()
+    assert isinstance(window.dialog, NewCustomerDialog) and window.dialog.isVisible()
+    with qtbot.waitSignal(window.profile.sig_customer_loaded, timeout=10_000) as shown:
+        window.dialog.sig_customer_created.emit(created)  # what saving it announces
+    assert shown.args == [created]
+    window.dialog.close()
+
+    window.one_click_action.trigger()
+    assert isinstance(window.dialog, OneClickOrderDialog)
+    with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000) as loaded:
+        window.dialog.sig_order_created.emit(ids[0])
+    assert loaded.args == [ids[0]]
+    window.dialog.close()
+
+    # a new order from the profile is for the customer on screen
+    window.profile.sig_new_order_requested.emit(customer)
+    assert isinstance(window.dialog, NewOrderDialog)
+    window.dialog.close()
+
+
+def test_release_gives_the_held_order_back(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    with session_scope(db_url) as s:
+        f.order(s, [], status="needs_confirmation")
+    window = opened(db_url, _user(db_url))
+    with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000) as loaded:
+        window.take_next_action.trigger()
+    order_id = loaded.args[0]
+    assert window.keeper.order_id == order_id
+
+    def holder() -> int | None:
+        with session_scope(db_url) as s:
+            return s.get(Order, order_id).lease_operator_id
+
+    assert holder() == window.user.id
+    window.release_action.trigger()
+    qtbot.waitUntil(lambda: holder() is None)
+    assert window.keeper.order_id is None
+    assert "free" in window.user_label.text()

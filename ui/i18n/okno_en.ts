@@ -961,6 +961,14 @@ Open one from an order, or search with %1.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No order open: F2 takes the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer open: Ctrl+K searches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database is back.</source>
         <translation type="unfinished"></translation>
     </message>

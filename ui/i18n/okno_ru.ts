@@ -965,6 +965,14 @@ Open one from an order, or search with %1.</source>
         <translation>&lt;b&gt;Окно&lt;/b&gt; %1&lt;br&gt;Одно окно для колл-центра: очередь заказов, карточка заказа и клиент — над одной общей базой данных.</translation>
     </message>
     <message>
+        <source>No order open: F2 takes the next one.</source>
+        <translation>Заказ не открыт: F2 берёт следующий.</translation>
+    </message>
+    <message>
+        <source>No customer open: Ctrl+K searches.</source>
+        <translation>Клиент не открыт: Ctrl+K — поиск.</translation>
+    </message>
+    <message>
         <source>The database is back.</source>
         <translation>База данных снова доступна.</translation>
     </message>

@@ -325,6 +325,10 @@ class QueuePanel(QWidget):
         finally:
             self._quiet -= 1
 
+    def stop(self) -> None:
+        """Nothing more to open (the window is closing)."""
+        self._select_timer.stop()
+
     def set_formatter(self, formatter: RowFormatter) -> None:
         self.model.set_formatter(formatter)
         self.filters.set_language(formatter.language)
@@ -354,8 +358,11 @@ class QueuePanel(QWidget):
     def _rows_moved(self, *_args: object) -> None:
         self._quiet = max(0, self._quiet - 1)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet or not current.isValid():
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        # No previous row: the grid just got the focus (Qt makes the first row current) or
+        # the first arrow key entered it; opening that order would swap the card (and release
+        # the order the operator holds) for a mere Ctrl+1. Clicks and Enter open at once.
+        if self._quiet or not current.isValid() or not previous.isValid():
             return
         self._select_timer.start()  # arrow keys: open once the operator pauses
 
