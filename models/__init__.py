@@ -4,7 +4,7 @@ Importing this package registers every table on ``Base.metadata`` (Alembic and t
 that). No Qt here."""
 
 from models.base import Base, utcnow
-from models.capsules import Capsule, CapsuleItem
+from models.capsules import Capsule, CapsuleFeed, CapsuleItem
 from models.catalog import Audience, Category, Offer, Product, Stock
 from models.communications import (
     Call,
@@ -15,6 +15,7 @@ from models.communications import (
     Message,
     MessageTemplate,
 )
+from models.cross_sell import CrossSellOffer, CrossSellOutcome, UpsellCredit, UpsellState
 from models.customers import Child, Customer, CustomerNote, CustomerPhone, CustomerTag, Gender
 from models.orders import (
     QUEUE_STATUSES,
@@ -40,11 +41,14 @@ __all__ = [
     "Base",
     "Call",
     "Capsule",
+    "CapsuleFeed",
     "CapsuleItem",
     "Category",
     "Channel",
     "Child",
     "Conversation",
+    "CrossSellOffer",
+    "CrossSellOutcome",
     "Customer",
     "CustomerNote",
     "CustomerPhone",
@@ -77,6 +81,8 @@ __all__ = [
     "Store",
     "StoreKind",
     "Task",
+    "UpsellCredit",
+    "UpsellState",
     "User",
     "utcnow",
 ]

@@ -45,3 +45,17 @@ class CapsuleItem(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     offer_id: Mapped[int | None] = mapped_column(ForeignKey("offers.id"))
     role: Mapped[str | None] = mapped_column(String(32))  # top / bottom / shoes / accessory
+
+
+class CapsuleFeed(Base):
+    """What we last saw of one capsule feed URL (or file path): the validators for a
+    conditional GET (``ETag`` / ``Last-Modified``) and the outcome of the last pull."""
+
+    __tablename__ = "capsule_feeds"
+
+    url: Mapped[str] = mapped_column(String(500), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(256))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    checked_at: Mapped[dt.datetime | None]
+    changed_at: Mapped[dt.datetime | None]
+    last_result: Mapped[str | None] = mapped_column(String(500))
