@@ -30,6 +30,13 @@ from models.orders import (
 from models.statuses import ALL_ROLES, ROBOT_ROLE, Status, StatusGroup, StatusTransition
 from models.stores import Store, StoreKind
 from models.system import DeadLetter, OutboxCursor, OutboxEvent, OutboxRetry, Setting
+from models.telephony import (
+    CallEvent,
+    CallLeg,
+    OperatorState,
+    OperatorStateLog,
+    TelephonyCommand,
+)
 from models.users import Role, User
 from models.work import PromoCode, Task
 
@@ -40,6 +47,8 @@ __all__ = [
     "Audience",
     "Base",
     "Call",
+    "CallEvent",
+    "CallLeg",
     "Capsule",
     "CapsuleFeed",
     "CapsuleItem",
@@ -61,6 +70,8 @@ __all__ = [
     "Message",
     "MessageTemplate",
     "Offer",
+    "OperatorState",
+    "OperatorStateLog",
     "Order",
     "OrderItem",
     "OrderSource",
@@ -81,6 +92,7 @@ __all__ = [
     "Store",
     "StoreKind",
     "Task",
+    "TelephonyCommand",
     "UpsellCredit",
     "UpsellState",
     "User",

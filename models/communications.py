@@ -42,6 +42,8 @@ class Call(TimestampsMixin, Base):
         Index("ix_calls_customer_id_started_at", "customer_id", "started_at"),
         Index("ix_calls_operator_id_started_at", "operator_id", "started_at"),
         Index("ix_calls_order_id", "order_id"),
+        # the "missed calls to call back" list
+        Index("ix_calls_result_callback_done_at", "result", "callback_done_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -62,6 +64,15 @@ class Call(TimestampsMixin, Base):
     result: Mapped[str | None] = mapped_column(String(32))  # answered / missed / busy / failed
     disconnect_reason: Mapped[int | None]
     recording_id: Mapped[str | None] = mapped_column(String(256))
+    line_number: Mapped[str | None] = mapped_column(String(64))  # our DID the call came in on
+    command_id: Mapped[str | None] = mapped_column(String(128))  # click-to-call that made it
+    has_summary: Mapped[bool] = mapped_column(default=False)
+    # a missed inbound call is a callback to make until someone marks it done
+    callback_done_at: Mapped[dt.datetime | None]
+    callback_done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # what the operator recorded after the call (confirmed / no_answer / callback / ...)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    outcome_at: Mapped[dt.datetime | None]
 
 
 class Conversation(TimestampsMixin, Base):
