@@ -228,8 +228,9 @@ def test_the_queue_updates_live_and_keeps_the_selection(
         queue.set_view(QueueView.NEEDS_CONFIRMATION)
     assert queue.model.rowCount() == 3
     queue.setFocus()
+    cell = queue.table.visualRect(queue.model.index(queue.model.row_of(world.third), 0))
     with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000) as loaded:
-        queue.table.selectRow(queue.model.row_of(world.third))
+        qtbot.mouseClick(queue.table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
     assert loaded.args == [world.third]
     # another operator takes the urgent order: its row shows the padlock, my row stays selected
     from app.queue import take_next as claim
