@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.actors import Actor
 from app.business_settings import get_setting
+from app.capsules import upsell
 from app.clock import Clock
 from app.orders import stock
 from app.orders.errors import (
@@ -183,6 +184,8 @@ def change_status(
         )
     )
     flush_versioned(session, order, expected_version)
+    # upsell credit follows the status (pending → earned / reversed), in the same transaction
+    upsell.on_status_changed(session, order, from_status, to_status, now)
     record_change(session, order, actor, topic, changes, {"from": from_status, "to": to_status})
     return order
 
