@@ -68,6 +68,30 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         QT_TRANSLATE_NOOP("shortcuts", "Choose shipping store…"),
     ),
     Shortcut(
+        "cross_sell_add",
+        ("Return", "Enter"),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: add the suggestion to the order"),
+    ),
+    Shortcut(
+        "cross_sell_decline",
+        ("Delete",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: the customer declined…"),
+    ),
+    Shortcut(
+        "cross_sell_next_size",
+        ("Right",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: next size"),
+    ),
+    Shortcut(
+        "cross_sell_previous_size",
+        ("Left",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: previous size"),
+    ),
+    Shortcut(
         "global_search",
         ("Ctrl+K",),
         _NAV,
@@ -79,6 +103,18 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(
         "focus_customer", ("Ctrl+3",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Go to the customer")
+    ),
+    Shortcut(
+        "focus_cross_sell",
+        ("Ctrl+4",),
+        _NAV,
+        QT_TRANSLATE_NOOP("shortcuts", "Go to the cross-sell suggestions"),
+    ),
+    Shortcut(
+        "upsell_report",
+        ("Ctrl+Shift+U",),
+        _NAV,
+        QT_TRANSLATE_NOOP("shortcuts", "Upsell by operator (managers)"),
     ),
     Shortcut("refresh", ("F5",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Refresh")),
     Shortcut("shortcuts_help", ("F1",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Keyboard shortcuts")),
