@@ -18,7 +18,8 @@ from models import Order, OrderItem, UpsellCredit, UpsellState
 
 #: statuses in which a confirmed order's upsell waits for completion
 PENDING_STATUSES = frozenset({"confirmed", "assembling", "ready_for_pickup", "shipped"})
-_HOLDING = PENDING_STATUSES | {"completed"}
+#: statuses in which an order holds a live (pending or earned) credit
+HOLDING_STATUSES = PENDING_STATUSES | {"completed"}
 
 
 def state_for(status: str) -> UpsellState:
@@ -38,7 +39,7 @@ def on_status_changed(
 ) -> None:
     """The workflow's hook. Orders that never held a credit and are not being confirmed cost
     nothing (the robot's intake path stays one query lighter)."""
-    if from_status not in _HOLDING and to_status not in _HOLDING:
+    if from_status not in HOLDING_STATUSES and to_status not in HOLDING_STATUSES:
         return
     sync_order_credits(session, order, now)
 
