@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui import shortcuts
 from ui.models.order_edits import MAX_QUANTITY
 from ui.models.order_items import COL_NAME, COL_QTY, OrderItemsModel
+from ui.panels.cross_sell.capsule_chip import CapsuleNameDelegate
 from ui.panels.order_card.sections import (
     Banner,
     ChecksView,
@@ -120,6 +121,9 @@ class CardLayout:
         self.items_view.setObjectName("OrderItems")
         self.items_view.setModel(self.items_model)
         self.items_view.setItemDelegateForColumn(COL_QTY, QuantityDelegate(self.items_view))
+        # the capsule each line came from, as a chip beside the name (issue 6)
+        self.capsule_names = CapsuleNameDelegate(self.items_view)
+        self.items_view.setItemDelegateForColumn(COL_NAME, self.capsule_names)
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.setEditTriggers(

@@ -318,6 +318,20 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         if self.dirty and card.shipping_store_id is not None:
             self._refresh_free_stock()
 
+    def set_item_capsules(self, order_id: int, capsules: object) -> None:
+        """The capsules the services guessed for this order's lines (``ItemCapsule``s from the
+        cross-sell panel): shown as a dashed chip beside lines with no recorded capsule."""
+        if self.card is None or self.card.id != order_id:
+            return
+        offers = {item.id: item.offer_id for item in self.card.items}
+        guesses = {
+            offers[c.item_id]: c.capsule_name
+            for c in capsules  # type: ignore[attr-defined]
+            if c.inferred and c.item_id in offers
+        }
+        self.capsule_names.set_guesses(guesses)
+        self.items_view.viewport().update()
+
     def _load_failed(self, error: OpError) -> None:
         if error.kind is ErrorKind.DATABASE_UNAVAILABLE:
             text = self.tr("No connection to the database — the order could not be loaded.")
