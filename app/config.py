@@ -40,6 +40,11 @@ class Config:
     phone_region: str = "RU"
     webhook_host: str = "127.0.0.1"
     webhook_port: int = 8089
+    #: Mango Office VPBX (telephony); empty key/salt = telephony off (demo mode uses its own)
+    mango_base_url: str = "https://app.mango-office.ru/vpbx/"
+    mango_api_key: str = ""
+    mango_api_salt: str = ""
+    mango_line_number: str = ""
 
     @property
     def is_postgresql(self) -> bool:
@@ -64,4 +69,10 @@ def load_config(database_url: str | None = None) -> Config:
         phone_region=os.environ.get("OKNO_PHONE_REGION", "RU"),
         webhook_host=os.environ.get("OKNO_WEBHOOK_HOST", "127.0.0.1"),
         webhook_port=int(os.environ.get("OKNO_WEBHOOK_PORT", "8089")),
+        mango_base_url=os.environ.get("OKNO_MANGO_BASE_URL")
+        or os.environ.get("MANGO_BASE_URL")
+        or "https://app.mango-office.ru/vpbx/",
+        mango_api_key=os.environ.get("OKNO_MANGO_API_KEY", ""),
+        mango_api_salt=os.environ.get("OKNO_MANGO_API_SALT", ""),
+        mango_line_number=os.environ.get("OKNO_MANGO_LINE_NUMBER", ""),
     )
