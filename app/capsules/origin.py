@@ -60,7 +60,7 @@ def item_capsules(session: Session, order_id: int) -> dict[int, ItemCapsule]:
     if not unknown:
         return found
 
-    products = {p for _, _, p, _ in lines}
+    products = {row[2] for row in lines}
     day = created.date()
     members = session.execute(
         select(Capsule.id, Capsule.name, CapsuleItem.product_id, CapsuleItem.offer_id)
