@@ -103,17 +103,14 @@ def upsell_table(session: Session, date_from: dt.date, date_to: dt.date) -> list
     operators = set(money) | set(offers)
     if not operators:
         return []
-    names = dict(session.execute(select(User.id, User.name).where(User.id.in_(operators))).tuples())
+    names = {
+        i: n for i, n in session.execute(select(User.id, User.name).where(User.id.in_(operators)))
+    }
     capsule_ids = {c for caps in by_capsule.values() for c in caps if c is not None}
-    capsule_names = (
-        dict(
-            session.execute(
-                select(Capsule.id, Capsule.name).where(Capsule.id.in_(capsule_ids))
-            ).tuples()
-        )
-        if capsule_ids
-        else {}
-    )
+    capsule_names: dict[int, str] = {}
+    if capsule_ids:
+        query = select(Capsule.id, Capsule.name).where(Capsule.id.in_(capsule_ids))
+        capsule_names = {i: n for i, n in session.execute(query)}
     rows = []
     for operator_id in operators:
         made, accepted = offers.get(operator_id, (0, 0))
