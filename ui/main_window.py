@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog: QWidget | None = None
         self.feed: ChangeFeed | None = None
         self.keeper: LeaseKeeper | None = None
+        self._refresh_released: int | None = None  # Ctrl+Shift+R: refresh the card once released
         self.notifications: NotificationsButton | None = None
         self._taking = False
         self._queue_failed = False
@@ -478,12 +479,17 @@ class MainWindow(QMainWindow):
         if self.keeper is None or self.keeper.order_id is None:
             self._message(self.tr("You hold no order."))
             return
+        self._refresh_released = self.keeper.order_id
         self.keeper.release()
         self.user_label.set_order(None)
         self._message(self.tr("The order is back in the queue."))
 
     def _released(self, order_id: int) -> None:
-        # the card still shows it: its header must stop saying "yours"
+        # Only after Ctrl+Shift+R is the released order still on screen: its header must stop
+        # saying "yours". Other releases (confirm, opening another order) load a card anyway.
+        if self._refresh_released != order_id:
+            return
+        self._refresh_released = None
         if self.card is not None and self.card.order_id == order_id and self.isVisible():
             self.card.refresh()
 
