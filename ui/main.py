@@ -7,6 +7,7 @@ database is ready; the first page of orders then arrives through the op runner."
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -40,6 +41,21 @@ log = logging.getLogger(__name__)
 STYLE_SHEET = Path(__file__).resolve().parent / "style.qss"
 # a start-up step shorter than this shows no progress dialog (no flash on a normal start)
 PROGRESS_DELAY_MS = 400
+
+# What MainWindow.sign_in() imports to build the panels (~0.2 s: the panels, the customer and
+# card queries). Imported while the log-in dialog waits for the operator and the password check
+# (scrypt, which releases the GIL) runs on the worker: the UI thread is idle then, and the panels
+# are built at once after log-in (PERF.md T10). One module per event-loop turn, so typing in the
+# dialog never waits for more than one of them.
+PRELOAD_AFTER_DIALOG = (
+    "app.actors",
+    "ui.lease",
+    "ui.change_feed",
+    "ui.widgets.notifications",
+    "ui.panels.order_list",
+    "ui.panels.order_card",
+    "ui.panels.customer_profile",
+)
 
 
 # The start-up steps reported by ui/startup.py, marked for translation.
@@ -102,6 +118,7 @@ class ConsoleLauncher(QObject):
         self._progress_timer = QTimer(self)  # owned: it dies with the launcher
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(self._open_progress)
+        self._preload: list[str] = []
 
     def start(self) -> None:
         config, demo = self.config, self.demo
@@ -229,16 +246,30 @@ class ConsoleLauncher(QObject):
         dialog.rejected.connect(self._leave)  # Quit
         self.login = dialog
         dialog.open()
+        self._preload = list(PRELOAD_AFTER_DIALOG)
+        QTimer.singleShot(0, self, self._preload_next)
+
+    def _preload_next(self) -> None:
+        # The database stack and the models were imported before any worker existed (see
+        # start()); these modules only add the UI's own code and queries on top of them, which
+        # the log-in check on the worker does not import, so the two threads never race on one
+        # partially initialized module.
+        if not self._preload or self.window is None or self.window.user is not None:
+            return  # done, or signed in already: sign_in() imports the rest itself
+        importlib.import_module(self._preload.pop(0))
+        QTimer.singleShot(0, self, self._preload_next)
 
     def _logged_in(self, user: object) -> None:
         assert self.window is not None
         window = self.window
         window.sign_in(user)  # type: ignore[arg-type]
         self.app.setQuitOnLastWindowClosed(True)
-        window.show_first_time()
         assert window.queue is not None
         window.queue.sig_rows_loaded.connect(self._first_page)
+        # the first page is read on the worker while the UI thread lays the window out and
+        # shows it: the two overlap instead of following each other
         window.start()
+        window.show_first_time()
 
     def _first_page(self, _rows: int) -> None:
         assert self.window is not None and self.window.queue is not None
