@@ -222,7 +222,7 @@ class MangoEmulator:
             answer,
             str(doc.get("line_number") or self.line_number),
         )
-        self._play(call, script, None)
+        self._play(call, script, True)
 
     def _inbound(
         self,
@@ -515,6 +515,13 @@ class MangoEmulator:
         with self._lock:
             self.posted.append((path, doc, status))
 
+    def _spawn(self, target: Callable[..., None], *args: Any) -> None:
+        """Background work wait_idle() knows about (registered before the HTTP answer)."""
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        with self._lock:
+            self._threads.append(thread)
+        thread.start()
+
     def _new_id(self, kind: str) -> str:
         return f"{kind}-{next(self._ids)}-{uuid.uuid4().hex[:8]}"
 
@@ -579,7 +586,7 @@ class MangoEmulator:
         if api == "commands/callback":
             if not (doc.get("from") or {}).get("extension") or not doc.get("to_number"):
                 return 400, {"result": 3103}, {}
-            threading.Thread(target=self._callback, args=(doc,), daemon=True).start()
+            self._spawn(self._callback, doc)
             return 200, {"result": 1000}, {}
         if api == "commands/call/hangup":
             call = self.live.get(str(doc.get("call_id") or ""))
@@ -587,9 +594,7 @@ class MangoEmulator:
             if call is not None:
                 call.hangup.set()
             result = {"command_id": doc.get("command_id"), "result": code}
-            threading.Thread(
-                target=self._post, args=("result/call/hangup", result), daemon=True
-            ).start()
+            self._spawn(self._post, "result/call/hangup", result)
             return 200, {"result": 1000}, {}
         if api == "queries/recording/post":
             recording_id = str(doc.get("recording_id") or "")

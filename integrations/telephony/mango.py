@@ -242,6 +242,8 @@ class MangoClient:
                 return response
             body = _json_or_empty(response)
             code = _int_or_none(body.get("result"))
+            if code == 3320:
+                raise RecordingNotReady(f"{what}: not ready yet at the PBX; try again in a minute")
             if status >= 500 or (code is not None and code >= 5000):
                 raise TelephonyError(f"{what}: {result_text(code or 5000)} (HTTP {status})")
             raise CommandRejected(what, code, result_text(code) if code else f"HTTP {status}")
