@@ -228,6 +228,11 @@ class ConsoleLauncher(QObject):
             ", demo data seeded" if report.seeded else "",
             (time.perf_counter() - self.started) * 1000,
         )
+        if self.demo:  # the pretend PBX for demo calls, started before the log-in
+            from ui.panels.telephony.backend import start_demo_then
+
+            start_demo_then(self, self.config, self._log_in)
+            return
         self._log_in()
 
     def _log_in(self) -> None:

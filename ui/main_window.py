@@ -353,6 +353,10 @@ class MainWindow(QMainWindow):
         self.notifications.sig_order_requested.connect(self.open_order)
         self.feed.sig_changes.connect(self.apply_changes)
         self.feed.sig_connection_changed.connect(self.monitor.listener_changed)
+        # the telephony dock, its menu, status-bar state and phone buttons (one glue module)
+        from ui.panels.telephony.glue import install_telephony
+
+        self.telephony = install_telephony(self)
 
         view = ui_settings().value(KEY_QUEUE_VIEW, "")
         from app.order_list import QueueView

@@ -31,6 +31,7 @@ _WORKFLOW = QT_TRANSLATE_NOOP("shortcuts", "Confirmation workflow")
 _ITEMS = QT_TRANSLATE_NOOP("shortcuts", "Order card")
 _NAV = QT_TRANSLATE_NOOP("shortcuts", "Navigation")
 _CREATE = QT_TRANSLATE_NOOP("shortcuts", "Create")
+_PHONE = QT_TRANSLATE_NOOP("shortcuts", "Phone")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("take_next", ("F2",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Take next order")),
@@ -127,6 +128,22 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(
         "new_customer", ("Ctrl+Shift+C",), _CREATE, QT_TRANSLATE_NOOP("shortcuts", "New customer…")
+    ),
+)
+
+# the telephony panel (issue 7): F7 sits between the call outcomes F6 and F8
+SHORTCUTS += (
+    Shortcut("call_customer", ("F7",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Call the customer")),
+    Shortcut("dial_number", ("Ctrl+D",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Dial a number")),
+    Shortcut("hang_up", ("Ctrl+Shift+H",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Hang up")),
+    Shortcut(
+        "toggle_pause",
+        ("Ctrl+Shift+P",),
+        _PHONE,
+        QT_TRANSLATE_NOOP("shortcuts", "Pause / back to available"),
+    ),
+    Shortcut(
+        "focus_telephony", ("Ctrl+5",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Go to the phone")
     ),
 )
 

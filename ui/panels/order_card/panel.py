@@ -11,7 +11,8 @@ Wiring surface (the main window connects these; panels never import each other):
 * Signals: ``sig_order_loaded(int)``, ``sig_order_changed(int)`` (after every saved write),
   ``sig_order_finished(int)`` (confirmed, no answer, call-back scheduled or cancelled: the main
   window may take the next order), ``sig_customer_requested(int)``, ``sig_dirty_changed(bool)``,
-  ``sig_status_message(str)`` (for the status bar).
+  ``sig_status_message(str)`` (for the status bar), ``sig_call_requested(str)`` (the "Call"
+  button by the customer's phone, shown after ``set_calling_enabled(True)``).
 * ``actions``: the panel's QActions by shortcut id (``confirm``, ``no_answer``, ``call_back``,
   ``cancel_order``, ``set_status``, ``save_order``, ``revert_order``, ``add_item``,
   ``remove_item``, ``choose_store``), for the main window's menus. Workflow actions and Save are
@@ -93,6 +94,8 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
     sig_dirty_changed = Signal(bool)
     # a short message for the status bar
     sig_status_message = Signal(str)
+    # the operator asked to call this number from the card (the telephony panel dials)
+    sig_call_requested = Signal(str)
 
     def __init__(
         self,
@@ -134,6 +137,7 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
         self._build()
         self._build_actions()
         self.items_view.viewport().installEventFilter(self)
+        self.customer_line.sig_call_requested.connect(self.sig_call_requested)
         self.keeper = DraftKeeper(runner, drafts, self._snapshot, parent=self)
         self.keeper.sig_failed.connect(self._draft_failed)
         self._age_timer = QTimer(self)
@@ -260,6 +264,10 @@ class OrderCardPanel(CardLayout, CardWrites, QWidget):
             self.alert.clear()
         self.order_id = order_id
         self._load(order_id)
+
+    def set_calling_enabled(self, enabled: bool) -> None:
+        """Show the "Call" button by the customer's phone (telephony is set up)."""
+        self.customer_line.set_calling_enabled(enabled)
 
     def refresh(self) -> None:
         """Reload the order shown (edits kept)."""

@@ -125,10 +125,19 @@ class CustomerLine(QWidget):
     """Name (a button: Enter/Space or a click opens the profile), phones, loyalty, tags."""
 
     sig_clicked = Signal(int)
+    # the operator asked to call this number (the telephony panel dials it)
+    sig_call_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.customer_id: int | None = None
+        self.phone: str | None = None  # the number "Call" dials
+        self.calling_enabled = False
+        self.call_button = QPushButton(self)
+        self.call_button.setObjectName("CardCallButton")
+        self.call_button.setAutoDefault(False)
+        self.call_button.setVisible(False)
+        self.call_button.clicked.connect(self._call_clicked)
         self.name_button = QPushButton(self)
         self.name_button.setObjectName("CustomerLink")
         self.name_button.setFlat(True)
@@ -143,11 +152,27 @@ class CustomerLine(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.name_button)
         layout.addWidget(self.details, 1)
+        layout.addWidget(self.call_button)
         self.name_button.clicked.connect(self._clicked)
 
     def _clicked(self) -> None:
         if self.customer_id is not None:
             self.sig_clicked.emit(self.customer_id)
+
+    def _call_clicked(self) -> None:
+        if self.phone:
+            self.sig_call_requested.emit(self.phone)
+
+    def set_calling_enabled(self, enabled: bool) -> None:
+        """Show "Call" when telephony can dial (the telephony glue decides)."""
+        self.calling_enabled = enabled
+        self._show_call()
+
+    def _show_call(self) -> None:
+        self.call_button.setVisible(self.calling_enabled and bool(self.phone))
+        self.call_button.setText("☎ " + self.tr("Call"))
+        if self.phone:
+            self.call_button.setToolTip(self.tr("Call %1").replace("%1", format_phone(self.phone)))
 
     def show_customer(
         self,
@@ -156,6 +181,10 @@ class CustomerLine(QWidget):
         contact_phone: str | None,
     ) -> None:
         self.customer_id = customer.id if customer else None
+        self.phone = (customer.phones[0] if customer and customer.phones else None) or (
+            contact_phone or None
+        )
+        self._show_call()
         if customer is None:
             self.name_button.setText(contact_name or self.tr("Guest"))
             self.name_button.setEnabled(False)

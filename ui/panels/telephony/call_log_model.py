@@ -1,0 +1,287 @@
+"""The call log as a Qt table model, one keyset page at a time (``fetchMore``).
+
+The panel hands it a page function ``fetch(session, before) -> CallPage`` (a scope: this
+customer, this order, my calls, missed calls to return); the model runs it through
+:class:`ui.ops.Op` (latest request wins: switching the scope drops a late page of the old one)
+and appends what comes back. Rows are the backend's ``CallLogRow`` values, plain frozen data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from app.clock import Clock
+from app.telephony.console_queries import CallPage
+from ui.formatting import format_phone
+from ui.ops import Op, OpError, OpRunner
+from ui.panels.telephony import texts
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+ALIGN = Qt.ItemDataRole.TextAlignmentRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 4
+
+(
+    COL_WHEN,
+    COL_DIRECTION,
+    COL_NUMBER,
+    COL_CUSTOMER,
+    COL_OPERATOR,
+    COL_RESULT,
+    COL_WAIT,
+    COL_TALK,
+    COL_ORDER,
+    COL_RECORDING,
+) = range(10)
+COLUMN_TITLES = (
+    "When",
+    "",
+    "Number",
+    "Customer",
+    "Operator",
+    "Result",
+    "Wait",
+    "Talk",
+    "Order",
+    "Record",
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_MISSED = QColor("#b91c1c")
+_MUTED = QColor("#64748b")
+PAGE = 50
+
+
+PageFn = Callable[[Any, tuple[dt.datetime, int] | None], CallPage]
+
+
+class CallLogModel(QAbstractTableModel):
+    """Calls of one scope; see the module docstring."""
+
+    # a page arrived (rows now shown)
+    sig_loaded = Signal(int)
+    # a page could not be read (operator-facing message)
+    sig_load_failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: OpRunner,
+        *,
+        zone: dt.tzinfo,
+        clock: Clock,
+        language: str = "en",
+        show_operator: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.zone = zone
+        self.clock = clock
+        self.language = language
+        self.show_operator = show_operator
+        self.rows: list[Any] = []
+        self.order_numbers: dict[int, str] = {}
+        self.fetch: PageFn | None = None
+        self.complete = True
+        self.loading = False
+        self.busy_call: int | None = None  # a recording being fetched
+        self.generation = 0
+
+    # -- loading ---------------------------------------------------------------------------------
+    def set_fetch(self, fetch: PageFn | None) -> None:
+        """Show another scope (None: nothing) from its first page."""
+        self.fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        self.generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self.complete = self.fetch is None
+        self.loading = False
+        self.endResetModel()
+        if self.fetch is not None:
+            self._load(None)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.complete and not self.loading and bool(self.rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            last = self.rows[-1]
+            self._load((last.started_at, last.id))
+
+    def _load(self, before: tuple[dt.datetime, int] | None) -> None:
+        fetch, generation = self.fetch, self.generation
+        assert fetch is not None
+        self.loading = True
+        Op(self, lambda s: fetch(s, before), key="page", runner=self.runner).success(
+            lambda page: self._arrived(generation, page)
+        ).failure(self._failed).run()
+
+    def _arrived(self, generation: int, page: CallPage) -> None:
+        if generation != self.generation:
+            return
+        self.loading = False
+        self.order_numbers.update(page.order_numbers)
+        seen = {r.id for r in self.rows}
+        fresh = [r for r in page.rows if r.id not in seen]
+        if fresh:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)  # inclusive
+            self.rows.extend(fresh)
+            self.endInsertRows()
+        self.complete = page.complete or not fresh
+        self.sig_loaded.emit(len(self.rows))
+
+    def _failed(self, error: OpError) -> None:
+        self.loading = False
+        self.sig_load_failed.emit(error.message)
+
+    def set_busy(self, call_id: int | None) -> None:
+        """Mark the call whose recording is being fetched (its cell says so)."""
+        old, self.busy_call = self.busy_call, call_id
+        for cid in (old, call_id):
+            row = self.row_of(cid)
+            if row is not None:
+                index = self.index(row, COL_RECORDING)
+                self.dataChanged.emit(index, index)
+
+    def row_of(self, call_id: int | None) -> int | None:
+        if call_id is None:
+            return None
+        for i, r in enumerate(self.rows):
+            if r.id == call_id:
+                return i
+        return None
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row]
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMN_TITLES) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMN_TITLES) - 1)
+
+    # -- the model -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMN_TITLES):
+            return None
+        if role == DISPLAY:
+            title = COLUMN_TITLES[section]
+            return texts.tr(title) if title else ""
+        if role == TOOLTIP and section == COL_DIRECTION:
+            return texts.tr("Direction")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            return self._display(row, column)
+        if role == TOOLTIP:
+            return self._tooltip(row, column)
+        if role == ALIGN:
+            if column in (COL_WAIT, COL_TALK):
+                return _RIGHT
+            if column in (COL_DIRECTION, COL_RECORDING):
+                return _CENTER
+            return None
+        if role == FOREGROUND:
+            if column == COL_RESULT and row.result == "missed":
+                return _MISSED
+            if column in (COL_DIRECTION, COL_WAIT) or (
+                column == COL_RECORDING and not row.has_recording
+            ):
+                return _MUTED
+            return None
+        if role == CALL_ID_ROLE:
+            return row.id
+        if role == ORDER_ID_ROLE:
+            return row.order_id
+        if role == CUSTOMER_ID_ROLE:
+            return row.customer_id
+        if role == NUMBER_ROLE:
+            return row.number
+        return None
+
+    def _display(self, row: Any, column: int) -> str:
+        if column == COL_WHEN:
+            return _when(row.started_at, self.zone, self.language, self.clock.now())
+        if column == COL_DIRECTION:
+            return texts.DIRECTION_ARROWS.get(str(row.direction), "")
+        if column == COL_NUMBER:
+            return format_phone(row.number or "")
+        if column == COL_CUSTOMER:
+            return row.customer_name or ""
+        if column == COL_OPERATOR:
+            return row.operator_name or ""
+        if column == COL_RESULT:
+            text = texts.label(texts.RESULTS, row.result)
+            if row.outcome:
+                text += " · " + texts.label(texts.OUTCOMES, row.outcome).rstrip("…")
+            return text
+        if column == COL_WAIT:
+            return texts.duration(row.wait_seconds)
+        if column == COL_TALK:
+            return texts.duration(row.talk_seconds) if row.talk_seconds else ""
+        if column == COL_ORDER:
+            if row.order_id is None:
+                return ""
+            return self.order_numbers.get(row.order_id, f"#{row.order_id}")
+        if column == COL_RECORDING:
+            if not row.has_recording:
+                return "—"
+            return "…" if self.busy_call == row.id else "▶"
+        return ""
+
+    def _tooltip(self, row: Any, column: int) -> str | None:
+        if column == COL_DIRECTION:
+            return texts.label(texts.DIRECTIONS, str(row.direction))
+        if column == COL_RECORDING:
+            if not row.has_recording:
+                return texts.tr("No recording of this call")
+            return texts.tr("Play the recording (fetched from the PBX on demand)")
+        if column == COL_WAIT:
+            return texts.tr("Waiting before the answer")
+        if column == COL_TALK:
+            return texts.tr("Talk time")
+        if column == COL_RESULT and row.callback_done_at is not None:
+            return texts.tr("Called back")
+        return None
+
+
+def _when(value: dt.datetime | None, zone: dt.tzinfo, language: str, now: dt.datetime) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone(zone)
+    today = now.astimezone(zone).date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    return local.strftime("%d.%m %H:%M" if language == "ru" else "%b %d %H:%M")
