@@ -145,7 +145,8 @@ class CapsuleFeedClient:
                     raise FeedUnavailable(
                         f"{url}: HTTP {response.status_code} after {attempt + 1} attempts"
                     )
-                delay = _retry_after(response) or self.backoff * 2**attempt
+                told = _retry_after(response)
+                delay = told if told is not None else self.backoff * 2**attempt
                 response.close()
             attempt += 1
             log.info("capsule feed %s: retry %d in %.1f s", url, attempt, delay)
