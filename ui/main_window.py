@@ -54,7 +54,9 @@ if TYPE_CHECKING:  # imported at run time by sign_in(), after log-in
     from ui.change_feed import ChangeFeed
     from ui.dialogs.global_search import GlobalSearchDialog
     from ui.lease import LeaseKeeper
+    from ui.panels.cross_sell.panel import CrossSellPanel
     from ui.panels.customer_profile import CustomerProfilePanel
+    from ui.panels.manager.window import ManagerWindow
     from ui.panels.order_card import OrderCardPanel
     from ui.panels.order_list import QueuePanel
     from ui.widgets.notifications import NotificationsButton
@@ -81,6 +83,10 @@ CARD_SHARE = 0.40
 CARD_MIN_WIDTH = 520
 CUSTOMER_SHARE = 0.245
 QUEUE_MIN_WIDTH = 360
+# the cross-sell dock under the card: a share of the height (three suggestions at 768 px)
+CROSS_SELL_SHARE = 0.30
+# who sees Reports → Upsell by operator
+REPORT_ROLES = frozenset({"manager", "supervisor", "admin"})
 
 
 def describe_database(url: str) -> str:
@@ -140,6 +146,9 @@ class MainWindow(QMainWindow):
         self.keeper: LeaseKeeper | None = None
         self._refresh_released: int | None = None  # Ctrl+Shift+R: refresh the card once released
         self.notifications: NotificationsButton | None = None
+        self.cross_sell: CrossSellPanel | None = None  # its dock is built by sign_in
+        self.cross_sell_dock: QDockWidget | None = None
+        self.manager_window: ManagerWindow | None = None  # built on first use
         self._taking = False
         self._queue_failed = False
         self._default_state = b""
@@ -229,6 +238,8 @@ class MainWindow(QMainWindow):
         self.focus_card_action.triggered.connect(self.focus_card)
         self.focus_customer_action = self._action(self.view_menu, "focus_customer")
         self.focus_customer_action.triggered.connect(self.focus_customer)
+        self.focus_cross_sell_action = self._action(self.view_menu, "focus_cross_sell")
+        self.focus_cross_sell_action.triggered.connect(self.focus_cross_sell)
         self.view_menu.addSeparator()
         self.reset_layout_action = self._action(self.view_menu)
         self.reset_layout_action.triggered.connect(self.reset_layout)
@@ -269,6 +280,11 @@ class MainWindow(QMainWindow):
         self.merge_action.setVisible(False)  # supervisors and admins (sign_in)
         self.merge_action.triggered.connect(self.merge_customers)
 
+        self.reports_menu = bar.addMenu("")
+        self.reports_menu.menuAction().setVisible(False)  # managers, supervisors (sign_in)
+        self.upsell_action = self._action(self.reports_menu, "upsell_report")
+        self.upsell_action.triggered.connect(self.open_upsell_report)
+
         self.help_menu = bar.addMenu("")
         self.shortcuts_action = self._action(self.help_menu, "shortcuts_help")
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -279,6 +295,7 @@ class MainWindow(QMainWindow):
             self.focus_queue_action,
             self.focus_card_action,
             self.focus_customer_action,
+            self.focus_cross_sell_action,
             self.take_next_action,
             self.release_action,
             self.new_order_action,
@@ -325,6 +342,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().insertPermanentWidget(1, self.notifications)
         self.feed = ChangeFeed(self.runner.database_url or "", self)
+        self._build_cross_sell(user)
 
         # the outcome actions of the card, in the Orders menu too (same QActions, same keys)
         for action_id in ("confirm", "no_answer", "call_back", "cancel_order", "set_status"):
@@ -333,6 +351,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.settings_action.setVisible(user.sees_everyone)
         self.merge_action.setVisible(user.sees_everyone)
+        self.reports_menu.menuAction().setVisible(user.role in REPORT_ROLES)
         self.user_label.set_user(user.name, user.role)
 
         queue, card, profile = self.queue, self.card, self.profile
@@ -368,6 +387,77 @@ class MainWindow(QMainWindow):
             queue.restore_header_state(header)
         self._restore_state()
         self.retranslate()
+
+    def _build_cross_sell(self, user: LoggedInUser) -> None:
+        """The cross-sell panel in its dock under the card, wired to the card and profile."""
+        from ui.panels.cross_sell.panel import CrossSellPanel
+
+        assert self.card is not None and self.profile is not None
+        panel = CrossSellPanel(
+            self.runner, user, clock=self.clock, timezone=self.config.timezone, parent=self
+        )
+        self.cross_sell = panel
+        dock = self._dock("CrossSellDock")
+        dock.setWidget(panel)
+        self.cross_sell_dock = dock
+        self.view_menu.insertAction(self.focus_cross_sell_action, dock.toggleViewAction())
+        card = self.card
+        card.sig_order_loaded.connect(self._cross_sell_order)
+        card.sig_dirty_changed.connect(panel.set_card_dirty)
+        self.profile.sig_customer_loaded.connect(self._cross_sell_customer)
+        panel.sig_order_changed.connect(self._cross_sell_added)
+        panel.sig_item_capsules.connect(card.set_item_capsules)
+        panel.sig_status_message.connect(self._message)
+
+    def _cross_sell_order(self, order_id: int) -> None:
+        card = self.card.card if self.card is not None else None
+        if self.cross_sell is None or card is None or card.id != order_id:
+            return
+        edits = self.card.edits if self.card is not None else None
+        editable = edits is not None and edits.content_editable
+        self.cross_sell.show_order(order_id, card.version, editable)
+        self.cross_sell.set_card_dirty(self.card is not None and self.card.dirty)
+
+    def _cross_sell_customer(self, customer_id: int) -> None:
+        # without an open order the suggestions are for the customer on screen
+        if self.cross_sell is not None and self.card is not None and self.card.order_id is None:
+            self.cross_sell.show_customer(customer_id)
+
+    def _cross_sell_added(self, order_id: int) -> None:
+        if self.card is not None and self.card.order_id == order_id:
+            self.card.refresh()
+        if self.queue is not None:
+            self.queue.refresh_orders({order_id})
+
+    def focus_cross_sell(self) -> None:
+        """Ctrl+4: the keyboard into the cross-sell suggestions."""
+        if self.cross_sell is None or self.cross_sell_dock is None:
+            return
+        self.cross_sell_dock.show()
+        self.cross_sell_dock.raise_()
+        if not self.cross_sell.focus_list():
+            self._message(self.tr("No suggestions to offer now."))
+
+    def open_upsell_report(self) -> None:
+        """Reports → Upsell by operator (Ctrl+Shift+U; managers and supervisors)."""
+        if self.user is None or self.user.role not in REPORT_ROLES:
+            return
+        if self.manager_window is None:
+            from ui.panels.manager.window import ManagerWindow
+
+            self.manager_window = ManagerWindow(
+                self.runner, clock=self.clock, timezone=self.config.timezone, parent=self
+            )
+            self.manager_window.sig_order_requested.connect(self._report_order)
+            self.manager_window.reload()
+        self.manager_window.show()
+        self.manager_window.raise_()
+        self.manager_window.activateWindow()
+
+    def _report_order(self, order_id: int) -> None:
+        self.open_order(order_id)
+        self.raise_()
+        self.activateWindow()
 
     def start(self) -> None:
         """Load the queue, start listening for changes (call once signed in and the
@@ -407,6 +497,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.queue_dock, self.customer_dock], [queue, customer], Qt.Orientation.Horizontal
         )
+        if self.cross_sell_dock is not None:
+            height = max(int(self.height() * CROSS_SELL_SHARE), 200)
+            self.resizeDocks([self.cross_sell_dock], [height], Qt.Orientation.Vertical)
 
     def _formatter(self) -> RowFormatter:
         return make_formatter(i18n.current_language(), self.config.timezone)
@@ -756,6 +849,11 @@ class MainWindow(QMainWindow):
             self.placeholder.setText(self.tr("Opening…"))
         self.queue_dock.setWindowTitle(self.tr("Queue"))
         self.customer_dock.setWindowTitle(self.tr("Customer"))
+        if self.cross_sell_dock is not None:
+            self.cross_sell_dock.setWindowTitle(self.tr("Cross-sell"))
+        self.focus_cross_sell_action.setText(self.tr("Go to the c&ross-sell"))
+        self.reports_menu.setTitle(self.tr("&Reports"))
+        self.upsell_action.setText(self.tr("&Upsell by operator…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -788,6 +886,7 @@ class MainWindow(QMainWindow):
             ("new_customer", self.new_customer_action),
             ("refresh", self.refresh_action),
             ("shortcuts_help", self.shortcuts_action),
+            ("upsell_report", self.upsell_action),
         ):
             action.setToolTip(shortcuts.tooltip(action_id, action.text().replace("&", "")))
         self.database_label.setToolTip(self.tr("Database this console works with"))
@@ -816,7 +915,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QByteArray
 
         self.restoreState(QByteArray(self._default_state), WINDOW_STATE_VERSION)
-        for dock in (self.queue_dock, self.customer_dock):
+        docks = [self.queue_dock, self.customer_dock]
+        if self.cross_sell_dock is not None:
+            docks.append(self.cross_sell_dock)
+        for dock in docks:
             dock.setFloating(False)
             dock.show()
         self.banner.setVisible(self.monitor.state is not ConnectionState.CONNECTED)
