@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import dispatch, robot
+from app.capsules import feed_schedule
 from app.clock import Clock
 from app.customers import birthdays
 from app.db import get_sessionmaker
@@ -72,8 +73,10 @@ class Worker:
         clock: Clock,
         handlers: Sequence[dispatch.Handler] = (),
         interval: float = 2.0,
+        capsule_feed: feed_schedule.FeedSchedule | None = None,
     ) -> None:
         self.database_url = database_url
+        self.capsule_feed = capsule_feed
         self.clock = clock
         self.handlers = list(handlers)
         self.interval = interval
@@ -89,6 +92,8 @@ class Worker:
         self._job(report, "retries", self._retries)
         self._job(report, "reserves", self._reserves)
         self._job(report, "birthdays", self._birthdays)
+        if self.capsule_feed is not None:
+            self._job(report, "capsule_feed", self._capsule_feed)
         for handler in self.handlers:
             self._job(
                 report,
@@ -152,6 +157,13 @@ class Worker:
             return
         report.birthday_promos += len(birthdays.issue_birthday_promos(self._sessions, self.clock))
         self._birthdays_done_on = today
+
+    def _capsule_feed(self, report: RoundReport) -> None:
+        # due by the feed's last check time in the database; a 304 costs one round trip
+        if self.capsule_feed is not None:
+            pulled = feed_schedule.pull_if_due(self._sessions, self.capsule_feed, self.clock)
+            if pulled is not None:
+                log.info("capsule feed: %s", pulled.summary())
 
     def _dispatch(self, report: RoundReport, *, handler: dispatch.Handler) -> None:
         with self._sessions() as session, session.begin():

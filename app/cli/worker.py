@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app.capsules.feed_schedule import schedule_from_env
 from app.cli.common import clock_from, print_json
 from app.config import load_config
 from app.worker import Worker, default_handlers
@@ -15,6 +16,12 @@ def register(sub: Any) -> None:
     p.add_argument("--once", action="store_true", help="do what is due now, print it, exit")
     p.add_argument("--now", help="with --once: act as if it were this ISO-8601 instant")
     p.add_argument("--interval", type=float, default=2.0, help="seconds between idle rounds")
+    p.add_argument(
+        "--capsule-feed",
+        metavar="URL",
+        help="pull this capsule feed on schedule (default: $OKNO_CAPSULE_FEED_URL; "
+        "every $OKNO_CAPSULE_FEED_MINUTES, 60)",
+    )
     p.set_defaults(handler=_worker)
 
 
@@ -28,6 +35,7 @@ def _worker(args: argparse.Namespace) -> int:
         clock_from(args.now),
         default_handlers(config.database_url),
         interval=args.interval,
+        capsule_feed=schedule_from_env(args.capsule_feed),
     )
     if args.once:
         report = worker.run_once()
