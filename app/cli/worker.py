@@ -8,6 +8,7 @@ from typing import Any
 from app.capsules.feed_schedule import schedule_from_env
 from app.cli.common import clock_from, print_json
 from app.config import load_config
+from app.telephony.receiver import receiver_from_config
 from app.worker import Worker, default_handlers
 
 
@@ -21,6 +22,12 @@ def register(sub: Any) -> None:
         metavar="URL",
         help="pull this capsule feed on schedule (default: $OKNO_CAPSULE_FEED_URL; "
         "every $OKNO_CAPSULE_FEED_MINUTES, 60)",
+    )
+    p.add_argument(
+        "--pbx-listen",
+        metavar="HOST:PORT",
+        help="serve the PBX webhooks here (default: $OKNO_WEBHOOK_HOST:$OKNO_WEBHOOK_PORT, "
+        "when $OKNO_MANGO_API_KEY and $OKNO_MANGO_API_SALT are set)",
     )
     p.set_defaults(handler=_worker)
 
@@ -41,6 +48,13 @@ def _worker(args: argparse.Namespace) -> int:
         report = worker.run_once()
         print_json(report.as_json())
         return 1 if report.errors else 0
+    receiver = receiver_from_config(config, args.pbx_listen)
+    if receiver is not None:
+        receiver.start()
     worker.install_signal_handlers()
-    worker.run_forever()
+    try:
+        worker.run_forever()
+    finally:
+        if receiver is not None:
+            receiver.stop()
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from app.clock import SYSTEM_CLOCK, Clock
+from app.config import Config
 from app.telephony.webhook import WebhookApp
 from integrations.telephony.http_server import ServerThread
 
@@ -46,3 +47,31 @@ class WebhookReceiver:
 
     def stop(self) -> None:
         self._server.stop()
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """``127.0.0.1:8088`` / ``:8088`` / ``8088`` → (host, port)."""
+    host, _, port = text.rpartition(":")
+    try:
+        return host or "127.0.0.1", int(port)
+    except ValueError:
+        raise ValueError(f"--pbx-listen: {text!r} is not HOST:PORT") from None
+
+
+def receiver_from_config(config: Config, listen: str | None = None) -> WebhookReceiver | None:
+    """The receiver ``okno worker`` runs: on ``listen`` (else ``OKNO_WEBHOOK_HOST``/``PORT``)
+    when the Mango key and salt are configured; None (with a log line) when they are not."""
+    if not (config.mango_api_key and config.mango_api_salt):
+        if listen:
+            raise ValueError("--pbx-listen needs OKNO_MANGO_API_KEY and OKNO_MANGO_API_SALT")
+        log.info("telephony not configured: no PBX webhook receiver")
+        return None
+    host, port = parse_listen(listen) if listen else (config.webhook_host, config.webhook_port)
+    return WebhookReceiver(
+        config.database_url,
+        config.mango_api_key,
+        config.mango_api_salt,
+        host,
+        port,
+        region=config.phone_region,
+    )
