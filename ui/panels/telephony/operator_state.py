@@ -55,6 +55,7 @@ class OperatorStateButton(QToolButton):
         self.state: str | None = None
         self.reason: str | None = None
         self.since: dt.datetime | None = None
+        self.dialog: QInputDialog | None = None  # the pause reason asked now (tests drive it)
         self.menu_ = QMenu(self)
         self.actions_: dict[str, QAction] = {}
         for code in CHOOSABLE:
@@ -83,21 +84,24 @@ class OperatorStateButton(QToolButton):
         self._chosen("available" if self.state == "paused" else "paused")
 
     def _chosen(self, state: str) -> None:
-        reason = ""
-        if state == "paused":
-            reasons = [texts.tr(r) for r in texts.PAUSE_REASONS]
-            reason, ok = QInputDialog.getItem(
-                self.window(),
-                self.tr("Pause"),
-                self.tr("Why are you pausing? New calls will not reach you."),
-                reasons,
-                0,
-                True,  # editable: any other reason may be written
-            )
-            if not ok:
-                return
-            reason = reason.strip()
-        self.sig_state_requested.emit(state, reason)
+        if state != "paused":
+            self.sig_state_requested.emit(state, "")
+            return
+        # a pause needs a reason: a common one from the list, or any other written in
+        dialog = QInputDialog(self.window())
+        dialog.setObjectName("PauseReasonDialog")
+        dialog.setWindowTitle(self.tr("Pause"))
+        dialog.setLabelText(self.tr("Why are you pausing? New calls will not reach you."))
+        dialog.setComboBoxItems([texts.tr(r) for r in texts.PAUSE_REASONS])
+        dialog.setComboBoxEditable(True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._pause_reason)
+        self.dialog = dialog
+        dialog.open()  # window-modal, no nested event loop
+
+    def _pause_reason(self, reason: str) -> None:
+        if reason.strip():
+            self.sig_state_requested.emit("paused", reason.strip())
 
     def _show(self) -> None:
         if self.state is None:

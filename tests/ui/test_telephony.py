@@ -1,0 +1,280 @@
+"""Telephony in the console, end to end: the loopback Mango emulator → our webhook receiver →
+the database and its outbox → the change feed → the real window (the launcher, the log-in
+dialog typed into, the docks). Both databases.
+
+* an inbound call pops the right customer for phones in several formats, before the answer;
+  an unknown number opens the new-customer form with the number in it;
+* "Call" in the order card sends a correctly signed click-to-call for the operator's extension;
+* a call that ended without talk preselects "no answer", and saving it runs the retry chain;
+* a missed call appears in the callbacks list; "Done" takes it off;
+* the operator pauses with a reason; a supervisor sees it in the operators' table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+
+from app.db import session_scope
+from app.telephony import DemoPbx, start_demo_pbx
+from models import Call, Message, OperatorState, User
+from tests.ui.console_world import CallCenter, Console, make_call_center, order
+from ui.dialogs.new_customer import NewCustomerDialog
+from ui.panels.telephony import backend
+from ui.panels.telephony.outcome_dialog import OutcomeDialog
+from ui.panels.telephony.panel import TelephonyPanel
+
+pytestmark = pytest.mark.ui
+
+ANNA = "+79161234567"  # the customer of the most urgent order (console_world)
+
+
+@pytest.fixture
+def world(db_url: str) -> CallCenter:
+    center = make_call_center(db_url)
+    with session_scope(db_url) as s:
+        s.execute(update(User).where(User.id == center.olga).values(pbx_extension="101"))
+        s.execute(update(User).where(User.id == center.petr).values(pbx_extension="102"))
+    return center
+
+
+@pytest.fixture
+def pbx(db_url: str, world: CallCenter) -> Iterator[DemoPbx]:
+    # pace 0: a simulated call has posted all its events when ring() returns
+    demo = start_demo_pbx(db_url, pace=0, assign_extensions=False)
+    backend.set_demo(demo)
+    try:
+        yield demo
+    finally:
+        backend.set_demo(None)
+        demo.stop()
+
+
+@pytest.fixture
+def console(qtbot: Any, db_url: str, pbx: DemoPbx) -> Iterator[Console]:
+    running = Console(qtbot, db_url)
+    running.start()
+    yield running
+    running.close()
+
+
+def panel_of(console: Console) -> TelephonyPanel:
+    panel = console.window.telephony
+    assert isinstance(panel, TelephonyPanel)
+    return panel
+
+
+def wait_outcome(qtbot: Any, panel: TelephonyPanel) -> OutcomeDialog:
+    qtbot.waitUntil(
+        lambda: isinstance(panel.dialog, OutcomeDialog) and panel.dialog.isVisible(),
+        timeout=10_000,
+    )
+    dialog = panel.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    return dialog
+
+
+def close_dialog(qtbot: Any, panel: TelephonyPanel) -> None:
+    dialog = panel.dialog
+    if dialog is not None:
+        dialog.reject()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: panel.dialog is None)
+
+
+def take_next(console: Console, qtbot: Any) -> int:
+    card = console.window.card
+    assert card is not None
+    with qtbot.waitSignal(card.sig_order_loaded, timeout=10_000) as loaded:
+        console.key(Qt.Key.Key_F2)
+    return int(loaded.args[0])
+
+
+def test_inbound_call_pops_the_right_customer_for_phones_in_several_formats(
+    qtbot: Any, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    window = console.log_in("olga")
+    panel = panel_of(console)
+    profile = window.profile
+    assert profile is not None
+    for caller in ("79161234567", "8 (916) 123-45-67", "+7 916 123 45 67", "9161234567"):
+        profile.clear()
+        with qtbot.waitSignal(panel.sig_screen_pop, timeout=10_000) as popped:
+            pbx.ring(caller, "101", answer=True, talk_seconds=30)
+        pop = popped.args[0]
+        assert pop.customer_id == world.anna, caller
+        assert pop.order_id == world.urgent
+        # the caller's profile is on screen, with the order being called about
+        qtbot.waitUntil(lambda: profile.customer_id == world.anna)
+        qtbot.waitUntil(lambda: profile.profile is not None and profile.profile.id == world.anna)
+        assert window.customer_dock.isVisible()
+        assert panel.last_pop is not None and panel.last_pop.customer_id == world.anna
+        # they talked: the outcome form offers "confirmed" first
+        dialog = wait_outcome(qtbot, panel)
+        assert dialog.chosen == "confirmed"
+        assert "W-0001" in dialog.windowTitle()
+        assert "0:30" in dialog.intro.text()
+        close_dialog(qtbot, panel)
+    # the call box named the caller (from the pop's payload) and lists the open orders
+    box = panel.call_box
+    assert box.view.customer_id == world.anna
+    assert box.view.state == "ended"
+    qtbot.waitUntil(lambda: "W-0001" in box.orders_label.text())
+    # all four calls are in this customer's log, answered, with talk time and a recording
+    qtbot.waitUntil(lambda: panel.log_model.rowCount() == 4, timeout=10_000)
+    row = panel.log_model.row_at(0)
+    assert (row.direction, row.result, row.talk_seconds) == ("inbound", "answered", 30)
+    assert row.has_recording
+
+
+def test_the_pop_arrives_before_the_answer(
+    qtbot: Any, db_url: str, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    console.log_in("olga")
+    panel = panel_of(console)
+    pbx.emulator.pace = 1.0  # real time from here: the phone rings for 4 s
+    with qtbot.waitSignal(panel.sig_screen_pop, timeout=10_000) as popped:
+        pbx.ring("+7 916 123-45-67", "101", ring_seconds=4, talk_seconds=1, wait=False)
+    assert popped.args[0].customer_id == world.anna
+    assert panel.call_box.view.state == "ringing"
+    with session_scope(db_url) as s:
+        call = s.scalars(select(Call).order_by(Call.id.desc())).first()
+        assert call is not None and call.answered_at is None  # nobody has picked up yet
+    # then it is answered: the box follows the call, the timer runs
+    qtbot.waitUntil(lambda: panel.call_box.view.state == "talking", timeout=10_000)
+    assert panel.call_box.hang_up_button.isVisible()
+    qtbot.waitUntil(lambda: panel.call_box.view.state == "ended", timeout=10_000)
+    close_dialog(qtbot, panel)
+    pbx.emulator.wait_idle()
+
+
+def test_unknown_caller_opens_the_new_customer_form_with_the_number(
+    qtbot: Any, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    window = console.log_in("olga")
+    panel = panel_of(console)
+    with qtbot.waitSignal(panel.sig_screen_pop, timeout=10_000) as popped:
+        pbx.ring("8 (903) 555-12-34", "101", answer=False)
+    assert popped.args[0].customer_id is None
+    qtbot.waitUntil(lambda: isinstance(window.dialog, NewCustomerDialog))
+    dialog = window.dialog
+    assert isinstance(dialog, NewCustomerDialog)
+    assert dialog.phone_edits[0].text() == "8 (903) 555-12-34"
+    assert panel.call_box.new_customer_button.isVisibleTo(panel)
+    dialog.reject()
+
+
+def test_click_to_call_from_the_card_sends_a_signed_command(
+    qtbot: Any, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    window = console.log_in("olga")
+    panel = panel_of(console)
+    assert take_next(console, qtbot) == world.urgent
+    card = window.card
+    assert card is not None
+    button = card.customer_line.call_button
+    qtbot.waitUntil(button.isVisible)
+    assert "+7 916 123-45-67" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(e.path == "commands/callback" for e in pbx.emulator.journal), timeout=10_000
+    )
+    (entry,) = [e for e in pbx.emulator.journal if e.path == "commands/callback"]
+    assert entry.verified and entry.status == 200
+    assert entry.document is not None
+    assert entry.document["from"]["extension"] == "101"
+    assert entry.document["to_number"] == "79161234567"
+    # the emulator checked sign = sha256(key + json + salt) over the very string sent
+    assert pbx.emulator.api_key and entry.document["command_id"]
+    # the call went through (the customer answered): the outcome form, "confirmed" first
+    dialog = wait_outcome(qtbot, panel)
+    assert dialog.chosen == "confirmed"
+    close_dialog(qtbot, panel)
+
+
+def test_a_call_without_talk_preselects_no_answer_which_runs_the_retry_chain(
+    qtbot: Any, db_url: str, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    window = console.log_in("olga")
+    panel = panel_of(console)
+    pbx.emulator.unanswered_numbers.add("79161234567")
+    assert take_next(console, qtbot) == world.urgent
+    console.key(Qt.Key.Key_F7)  # call the customer of the order on screen
+    dialog = wait_outcome(qtbot, panel)
+    assert dialog.chosen == "no_answer"
+    assert "without talk" in dialog.intro.text()
+    card = window.card
+    assert card is not None
+    with qtbot.waitSignal(panel.sig_order_changed, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    done = order(db_url, world.urgent)
+    assert done.status == "no_answer"
+    assert done.no_answer_attempts == 1
+    assert done.next_attempt_at is not None
+    assert done.lease_operator_id is None  # back to the pool for the next attempt
+    with session_scope(db_url) as s:
+        call = s.scalars(select(Call).where(Call.order_id == world.urgent)).one()
+        assert call.outcome == "no_answer"
+        sms = s.scalars(select(Message).where(Message.order_id == world.urgent)).all()
+        assert len(sms) == 1  # the chain tells the customer
+    qtbot.waitUntil(lambda: card.card is not None and card.card.status == "no_answer")
+
+
+def test_a_missed_call_appears_in_the_callbacks_list(
+    qtbot: Any, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    console.log_in("olga")
+    panel = panel_of(console)
+    pbx.ring("+79031112233", "102", answer=False)  # Иван Сидоров rang Пётр, who missed it
+    qtbot.waitUntil(lambda: panel.callbacks_model.rowCount() == 1, timeout=10_000)
+    assert panel.tabs.tabText(1).endswith("(1)")
+    row = panel.callbacks_model.row_at(0)
+    assert row.number == "+79031112233"
+    assert row.customer_name and "Сидоров" in row.customer_name
+    panel.tabs.setCurrentIndex(1)
+    panel.callbacks_view.selectRow(0)
+    assert panel.call_back_button.isEnabled()
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.callbacks_model.rowCount() == 0, timeout=10_000)
+    assert panel.tabs.tabText(1) == "Callbacks"
+
+
+def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(
+    qtbot: Any, db_url: str, world: CallCenter
+) -> None:
+    console = Console(qtbot, db_url)
+    console.start()
+    try:
+        console.log_in("olga")
+        button = panel_of(console).state_button
+        assert button.isVisible()
+        button.actions_["paused"].trigger()
+        qtbot.waitUntil(lambda: button.dialog is not None and button.dialog.isVisible())
+        dialog = button.dialog
+        assert dialog is not None
+        dialog.setTextValue("Lunch")
+        dialog.accept()
+        qtbot.waitUntil(lambda: button.state == "paused", timeout=10_000)
+        assert "Paused (Lunch)" in button.text()
+        with session_scope(db_url) as s:
+            state = s.get(OperatorState, world.olga)
+            assert state is not None and (state.state, state.reason) == ("paused", "Lunch")
+    finally:
+        console.close()
+
+    boss = Console(qtbot, db_url)
+    boss.start()
+    try:
+        boss.log_in("boss")
+        supervisor = panel_of(boss)
+        assert supervisor.operators_view is not None
+        model = supervisor.operators_model
+        qtbot.waitUntil(lambda: model.rowCount() >= 2, timeout=10_000)
+        names = [row.name for row in model.rows]
+        olga = model.rows[names.index("Ольга Смирнова")]
+        assert (olga.state, olga.reason, olga.extension) == ("paused", "Lunch", "101")
+        assert model.index(names.index("Ольга Смирнова"), 2).data() == "Paused: Lunch"
+    finally:
+        boss.close()
