@@ -9,13 +9,25 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import capsules, console, customers, db, demo, kpi, orders, robot, users, worker
+from app.cli import (
+    capsules,
+    console,
+    customers,
+    db,
+    demo,
+    kpi,
+    orders,
+    robot,
+    telephony,
+    users,
+    worker,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_PARTIAL = 3
 
-_MODULES = [db, demo, users, orders, customers, capsules, kpi, robot, worker, console]
+_MODULES = [db, demo, users, orders, customers, capsules, kpi, robot, telephony, worker, console]
 
 
 def build_parser() -> argparse.ArgumentParser:

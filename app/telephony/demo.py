@@ -68,15 +68,24 @@ def start_demo_pbx(
     assign_extensions: bool = True,
     shuffle: bool = False,
     duplicate: bool = False,
+    emulator_port: int = 0,
+    webhook_port: int = 0,
 ) -> DemoPbx:
     """Start the emulator and the receiver on free loopback ports. ``pace`` is real seconds per
     scripted second (1.0 = real time; 0 = instant, for tests)."""
     key, salt = "demo-" + secrets.token_hex(4), secrets.token_hex(16)
     if assign_extensions:
         give_demo_extensions(database_url)
-    receiver = WebhookReceiver(database_url, key, salt, host, 0, clock=clock).start()
+    receiver = WebhookReceiver(database_url, key, salt, host, webhook_port, clock=clock).start()
     emulator = MangoEmulator(
-        key, salt, receiver.url, host=host, pace=pace, shuffle=shuffle, duplicate=duplicate
+        key,
+        salt,
+        receiver.url,
+        host=host,
+        port=emulator_port,
+        pace=pace,
+        shuffle=shuffle,
+        duplicate=duplicate,
     ).start()
     provider = MangoClient(key, salt, emulator.base_url, line_number=emulator.line_number)
     log.info("demo PBX: emulator %s, webhook %s", emulator.base_url, receiver.url)
