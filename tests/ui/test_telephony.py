@@ -237,8 +237,8 @@ def test_a_missed_call_appears_in_the_callbacks_list(
     panel.callbacks_view.selectRow(0)
     assert panel.call_back_button.isEnabled()
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.callbacks_model.rowCount() == 0, timeout=10_000)
-    assert panel.tabs.tabText(1) == "Callbacks"
+    qtbot.waitUntil(lambda: panel.tabs.tabText(1) == "Callbacks", timeout=10_000)
+    assert panel.callbacks_model.rowCount() == 0
 
 
 def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(

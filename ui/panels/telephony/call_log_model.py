@@ -104,19 +104,25 @@ class CallLogModel(QAbstractTableModel):
 
     # -- loading ---------------------------------------------------------------------------------
     def set_fetch(self, fetch: PageFn | None) -> None:
-        """Show another scope (None: nothing) from its first page."""
+        """Show another scope (None: nothing) from its first page; the old scope's rows go
+        at once (they are not this scope's)."""
         self.fetch = fetch
-        self.reload()
-
-    def reload(self) -> None:
         self.generation += 1
         self.beginResetModel()
         self.rows = []
-        self.complete = self.fetch is None
+        self.complete = fetch is None
         self.loading = False
         self.endResetModel()
-        if self.fetch is not None:
+        if fetch is not None:
             self._load(None)
+
+    def reload(self) -> None:
+        """The same scope again (something changed): the rows on screen stay until the new
+        first page replaces them, so the list does not flash empty."""
+        if self.fetch is None:
+            return
+        self.generation += 1
+        self._load(None)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self.complete and not self.loading and bool(self.rows)
@@ -131,14 +137,23 @@ class CallLogModel(QAbstractTableModel):
         assert fetch is not None
         self.loading = True
         Op(self, lambda s: fetch(s, before), key="page", runner=self.runner).success(
-            lambda page: self._arrived(generation, page)
+            lambda page: self._arrived(generation, before, page)
         ).failure(self._failed).run()
 
-    def _arrived(self, generation: int, page: CallPage) -> None:
+    def _arrived(
+        self, generation: int, before: tuple[dt.datetime, int] | None, page: CallPage
+    ) -> None:
         if generation != self.generation:
             return
         self.loading = False
         self.order_numbers.update(page.order_numbers)
+        if before is None:  # a first page replaces whatever was shown
+            self.beginResetModel()
+            self.rows = list(page.rows)
+            self.endResetModel()
+            self.complete = page.complete
+            self.sig_loaded.emit(len(self.rows))
+            return
         seen = {r.id for r in self.rows}
         fresh = [r for r in page.rows if r.id not in seen]
         if fresh:

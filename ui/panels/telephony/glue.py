@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -89,6 +89,11 @@ class TelephonyGlue(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.panel.stop()
+        return False
 
     def retranslate(self) -> None:
         if self.queue_action is not None:
@@ -265,5 +270,6 @@ def install_telephony(window: MainWindow) -> TelephonyPanel:
     call.triggered.connect(glue.call_from_queue)
     glue.queue_action = call
     glue.retranslate()
+    window.installEventFilter(glue)  # the window's Close stops the panel's loads
     QTimer.singleShot(0, panel.start)
     return panel

@@ -176,6 +176,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.order_id: int | None = None  # context: the order in the card
         self.scope_operator: tuple[int, str] | None = None  # supervisor picked an operator
         self.dialing = False
+        self.stopped = False
         self.dialog: QWidget | None = None  # the outcome (or follow-up) dialog open now
         self.last_pop: ScreenPop | None = None
         self._outcome_asked: set[int] = set()  # calls whose outcome form was offered
@@ -327,6 +328,8 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self._update_buttons()
 
     def stop(self) -> None:
+        """The window closes: no more loads (the op runner is about to shut down)."""
+        self.stopped = True
         self._tick.stop()
         self._reload_timer.stop()
         if self._recordings is not None:
@@ -354,6 +357,8 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
     def apply_changes(self, batch: Any) -> None:
         """Telephony events from a ``ChangeBatch``: the pop and the call state at once, the
         lists after a short pause (a call makes several events)."""
+        if self.stopped:
+            return
         me = self.user.id
         for event in batch.events:
             topic = event.topic
@@ -382,6 +387,8 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
             self._reload_timer.start()
 
     def _reload_due(self) -> None:
+        if self.stopped:
+            return
         if self._reload_log:
             self._reload_log = False
             self.log_model.reload()
