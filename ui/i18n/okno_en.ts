@@ -32,6 +32,111 @@
     </message>
 </context>
 <context>
+    <name>CallBox</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Customer</translation>
+    </message>
+    <message>
+        <source>(+%1 more with this number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls show the caller here before you answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown number: the new-customer form is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the caller&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished">New customer…</translation>
+    </message>
+    <message>
+        <source>Nobody has this number: create the customer with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallLists</name>
+    <message>
+        <source>Open a customer to see their calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an order to see its calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No missed calls to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a missed call to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 marked as called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No player for this recording; it is saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Call back at…</source>
@@ -359,7 +464,156 @@
     </message>
 </context>
 <context>
+    <name>CrossSellPanel</name>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too expensive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will think about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the order as your cross-sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer said no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ choose · ←→ size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an order (F2) or a customer: what to offer them from the capsules shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) for this order</source>
+        <translation>
+            <numerusform>%n suggestion for this order</numerusform>
+            <numerusform>%n suggestions for this order</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) for this customer (no order open)</source>
+        <translation>
+            <numerusform>%n suggestion for this customer (no order open)</numerusform>
+            <numerusform>%n suggestions for this customer (no order open)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prices with the %1 % loyalty discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to offer: no active capsule matches these items, or the rest of it is out of stock or already bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to offer this customer from the capsules now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a suggestion first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order open: create one (Ctrl+Shift+N) to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already added to the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order can no longer change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your changes to the order first (Ctrl+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This size is out of stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <source>Added %1 to the order as your cross-sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order changed a moment ago: the card shows it now. Check it and add again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why did the customer say no?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerLine</name>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished">Call</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation type="unfinished">Call %1</translation>
+    </message>
     <message>
         <source>Guest</source>
         <translation>Guest</translation>
@@ -759,6 +1013,33 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No upsell credited in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers: %1, accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell: %1 (earned %2, pending %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveryForm</name>
     <message>
         <source>&amp;Delivery</source>
@@ -917,6 +1198,10 @@ Open one from an order, or search with %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>No suggestions to offer now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Taking the next order…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,6 +1272,22 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Customer</source>
         <translation type="unfinished">Customer</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the c&amp;ross-sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upsell by operator…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1083,6 +1384,135 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Database this console works with</source>
         <translation>Database this console works with</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>Upsell by operator — Okno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Load the period again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Orders</translation>
+    </message>
+    <message>
+        <source>Select an operator to see their days; Enter lists their orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operator</numerusform>
+            <numerusform>%n operators</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter or double-click an operator: their orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone: %1 offers, %2 accepted (%3) · pending %4 · earned %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell by day: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell by day: all operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the orders of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) with cross-sell by %1</source>
+        <translation>
+            <numerusform>%n order with cross-sell by %1</numerusform>
+            <numerusform>%n orders with cross-sell by %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter opens one in the order card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the upsell table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2134,33 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Okno</source>
         <translation>Okno</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorStateButton</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are you pausing? New calls will not reach you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your state for incoming calls is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your state for incoming calls; click to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by the calls)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2806,72 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>After the call: order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>talked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call ended without talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How did the call about order %1 go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed: the order is confirmed and goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody answered: an SMS goes to the customer and the order comes back for another attempt later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked to be called later: choose when next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number does not reach this customer: the order is cancelled as “wrong number”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer does not want the order: a reason is asked next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without recording; the order keeps its state and stays yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeFlow</name>
+    <message>
+        <source>Order %1: %2</source>
+        <translation type="unfinished">Order %1: %2</translation>
+    </message>
+    <message>
+        <source>The outcome was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileHeader</name>
     <message>
         <source>mobile</source>
@@ -2709,6 +3232,41 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionDelegate</name>
+    <message>
+        <source>Declined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1 % loyalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the store, %2 online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation type="unfinished">out of stock</translation>
+    </message>
+</context>
+<context>
     <name>TagsSection</name>
     <message>
         <source>Add a tag and press Enter</source>
@@ -2721,6 +3279,258 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Remove the tag “%1”</source>
         <translation>Remove the tag “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Telephony</name>
+    <message>
+        <source>No call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished">No answer</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation type="unfinished">Call back at…</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation type="unfinished">Cancel the order</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyDock</name>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyGlue</name>
+    <message>
+        <source>Call the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 has no phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller: finish the open dialog, then use “New customer…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyPanel</name>
+    <message>
+        <source>Type the number to call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already dialing: wait for your phone to ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the current call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console: dial %1 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling %1: answer your phone when it rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call was not placed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an order or a customer to call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hang up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: %1 is calling you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone rings first, then the number (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to call, e.g. 8 916 123-45-67</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished">Call</translation>
+    </message>
+    <message>
+        <source>Demo call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the pretend PBX call you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a customer with an order to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From an unknown number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call nobody answers (missed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order&apos;s calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the missed call as returned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2826,6 +3636,88 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>UpsellOrdersModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished">Order</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished">Operator</translation>
+    </message>
+    <message>
+        <source>Cross-sell items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capsules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click: open it in the order card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpsellTableModel</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished">Operator</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top capsules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken back (cancelled or returned): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserLabel</name>
     <message>
         <source>operator</source>
@@ -2873,6 +3765,10 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Create</source>
         <translation>Create</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
     </message>
     <message>
         <source>Take next order</source>
@@ -2923,6 +3819,22 @@ Open one from an order, or search with %1.</translation>
         <translation>Choose shipping store…</translation>
     </message>
     <message>
+        <source>Cross-sell: add the suggestion to the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell: the customer declined…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell: next size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell: previous size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search orders and customers</source>
         <translation>Search orders and customers</translation>
     </message>
@@ -2937,6 +3849,14 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Go to the customer</source>
         <translation>Go to the customer</translation>
+    </message>
+    <message>
+        <source>Go to the cross-sell suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsell by operator (managers)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2957,6 +3877,53 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>New customer…</source>
         <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>Call the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause / back to available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording of this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the recording (fetched from the PBX on demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting before the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,112 @@
     </message>
 </context>
 <context>
+    <name>CallBox</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <source>(+%1 more with this number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls show the caller here before you answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown number: the new-customer form is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the caller&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished">Новый клиент…</translation>
+    </message>
+    <message>
+        <source>Nobody has this number: create the customer with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallLists</name>
+    <message>
+        <source>Open a customer to see their calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an order to see its calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No missed calls to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a missed call to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 marked as called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No player for this recording; it is saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Call back at…</source>
@@ -360,7 +466,158 @@
     </message>
 </context>
 <context>
+    <name>CrossSellPanel</name>
+    <message>
+        <source>not needed</source>
+        <translation>не нужно</translation>
+    </message>
+    <message>
+        <source>too expensive</source>
+        <translation>дорого</translation>
+    </message>
+    <message>
+        <source>size not available</source>
+        <translation>нет нужного размера</translation>
+    </message>
+    <message>
+        <source>already has one</source>
+        <translation>уже есть</translation>
+    </message>
+    <message>
+        <source>will think about it</source>
+        <translation>подумает</translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation>&amp;Размер</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Add to order</source>
+        <translation>Добавить в заказ</translation>
+    </message>
+    <message>
+        <source>Add to the order as your cross-sell</source>
+        <translation>Добавить в заказ как вашу допродажу</translation>
+    </message>
+    <message>
+        <source>Declined…</source>
+        <translation>Отказ…</translation>
+    </message>
+    <message>
+        <source>The customer said no</source>
+        <translation>Клиент отказался</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · ←→ size</source>
+        <translation>↑↓ выбор · ←→ размер</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Подбираем предложения…</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Допродажа</translation>
+    </message>
+    <message>
+        <source>Open an order (F2) or a customer: what to offer them from the capsules shows here.</source>
+        <translation>Откройте заказ (F2) или клиента: здесь появится, что предложить ему из капсул.</translation>
+    </message>
+    <message>
+        <source>Suggestions could not be loaded: %1</source>
+        <translation>Не удалось загрузить предложения: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) for this order</source>
+        <translation>
+            <numerusform>%n предложение к заказу</numerusform>
+            <numerusform>%n предложения к заказу</numerusform>
+            <numerusform>%n предложений к заказу</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) for this customer (no order open)</source>
+        <translation>
+            <numerusform>%n предложение клиенту (заказ не открыт)</numerusform>
+            <numerusform>%n предложения клиенту (заказ не открыт)</numerusform>
+            <numerusform>%n предложений клиенту (заказ не открыт)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prices with the %1 % loyalty discount</source>
+        <translation>цены со скидкой по карте %1 %</translation>
+    </message>
+    <message>
+        <source>Nothing to offer: no active capsule matches these items, or the rest of it is out of stock or already bought.</source>
+        <translation>Предложить нечего: эти товары не входят в действующие капсулы, или остальное из капсулы закончилось или уже куплено.</translation>
+    </message>
+    <message>
+        <source>Nothing to offer this customer from the capsules now.</source>
+        <translation>Из капсул этому клиенту сейчас предложить нечего.</translation>
+    </message>
+    <message>
+        <source>Choose a suggestion first.</source>
+        <translation>Сначала выберите предложение.</translation>
+    </message>
+    <message>
+        <source>No order open: create one (Ctrl+Shift+N) to add it.</source>
+        <translation>Заказ не открыт: создайте его (Ctrl+Shift+N), чтобы добавить.</translation>
+    </message>
+    <message>
+        <source>Already added to the order.</source>
+        <translation>Уже добавлено в заказ.</translation>
+    </message>
+    <message>
+        <source>This order can no longer change.</source>
+        <translation>Этот заказ уже нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Save your changes to the order first (Ctrl+S).</source>
+        <translation>Сначала сохраните изменения заказа (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>This size is out of stock.</source>
+        <translation>Этого размера нет в наличии.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняем…</translation>
+    </message>
+    <message>
+        <source>Added %1 to the order as your cross-sell</source>
+        <translation>%1 — в заказе как ваша допродажа</translation>
+    </message>
+    <message>
+        <source>The order changed a moment ago: the card shows it now. Check it and add again.</source>
+        <translation>Заказ только что изменили: карточка показывает новую версию. Проверьте и добавьте ещё раз.</translation>
+    </message>
+    <message>
+        <source>&amp;Other reason…</source>
+        <translation>&amp;Другая причина…</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Why did the customer say no?</source>
+        <translation>Почему клиент отказался?</translation>
+    </message>
+</context>
+<context>
     <name>CustomerLine</name>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished">Позвонить</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation type="unfinished">Позвонить на %1</translation>
+    </message>
     <message>
         <source>Guest</source>
         <translation>Гость</translation>
@@ -763,6 +1020,33 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>заработано</translation>
+    </message>
+    <message>
+        <source>No data for the period</source>
+        <translation>Нет данных за период</translation>
+    </message>
+    <message>
+        <source>No upsell credited in the period</source>
+        <translation>За период допродаж не засчитано</translation>
+    </message>
+    <message>
+        <source>Offers: %1, accepted: %2</source>
+        <translation>Предложений: %1, принято: %2</translation>
+    </message>
+    <message>
+        <source>Upsell: %1 (earned %2, pending %3)</source>
+        <translation>Допродажи: %1 (заработано %2, ожидает %3)</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryForm</name>
     <message>
         <source>&amp;Delivery</source>
@@ -921,6 +1205,10 @@ Open one from an order, or search with %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>No suggestions to offer now.</source>
+        <translation>Сейчас предложить нечего.</translation>
+    </message>
+    <message>
         <source>Taking the next order…</source>
         <translation>Берём следующий заказ…</translation>
     </message>
@@ -991,6 +1279,22 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Customer</source>
         <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Допродажа</translation>
+    </message>
+    <message>
+        <source>Go to the c&amp;ross-sell</source>
+        <translation>К &amp;допродаже</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>О&amp;тчёты</translation>
+    </message>
+    <message>
+        <source>&amp;Upsell by operator…</source>
+        <translation>&amp;Допродажи по операторам…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1087,6 +1391,137 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Database this console works with</source>
         <translation>База данных, с которой работает консоль</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>Upsell by operator — Okno</source>
+        <translation>Допродажи по операторам — Окно</translation>
+    </message>
+    <message>
+        <source>Upsell by operator</source>
+        <translation>Допродажи по операторам</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Период</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Даты…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Load the period again (F5)</source>
+        <translation>Загрузить период заново (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Select an operator to see their days; Enter lists their orders</source>
+        <translation>Выберите оператора, чтобы увидеть его дни; Enter — его заказы</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n оператор</numerusform>
+            <numerusform>%n оператора</numerusform>
+            <numerusform>%n операторов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter or double-click an operator: their orders</source>
+        <translation>Enter или двойной щелчок по оператору — его заказы</translation>
+    </message>
+    <message>
+        <source>Everyone: %1 offers, %2 accepted (%3) · pending %4 · earned %5</source>
+        <translation>Все: предложений %1, принято %2 (%3) · ожидает %4 · заработано %5</translation>
+    </message>
+    <message>
+        <source>Upsell by day: %1</source>
+        <translation>Допродажи по дням: %1</translation>
+    </message>
+    <message>
+        <source>Upsell by day: all operators</source>
+        <translation>Допродажи по дням: все операторы</translation>
+    </message>
+    <message>
+        <source>all operators</source>
+        <translation>всех операторов</translation>
+    </message>
+    <message>
+        <source>Loading the orders of %1…</source>
+        <translation>Загружаем заказы: %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) with cross-sell by %1</source>
+        <translation>
+            <numerusform>%n заказ с допродажей — %1</numerusform>
+            <numerusform>%n заказа с допродажей — %1</numerusform>
+            <numerusform>%n заказов с допродажей — %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter opens one in the order card</source>
+        <translation>Enter открывает заказ в карточке</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Экспортировать пока нечего.</translation>
+    </message>
+    <message>
+        <source>Export the upsell table</source>
+        <translation>Экспорт таблицы допродаж</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Записываем %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +2146,33 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Okno</source>
         <translation>Окно</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorStateButton</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are you pausing? New calls will not reach you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your state for incoming calls is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your state for incoming calls; click to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by the calls)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2822,72 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>After the call: order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>talked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call ended without talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How did the call about order %1 go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agreed: the order is confirmed and goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody answered: an SMS goes to the customer and the order comes back for another attempt later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked to be called later: choose when next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number does not reach this customer: the order is cancelled as “wrong number”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer does not want the order: a reason is asked next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Сохранить</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without recording; the order keeps its state and stays yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeFlow</name>
+    <message>
+        <source>Order %1: %2</source>
+        <translation type="unfinished">Заказ %1: %2</translation>
+    </message>
+    <message>
+        <source>The outcome was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileHeader</name>
     <message>
         <source>mobile</source>
@@ -2723,6 +3251,41 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>SuggestionDelegate</name>
+    <message>
+        <source>Declined: %1</source>
+        <translation>Отказ: %1</translation>
+    </message>
+    <message>
+        <source>Added to the order</source>
+        <translation>Добавлено в заказ</translation>
+    </message>
+    <message>
+        <source>Size %1</source>
+        <translation>Размер %1</translation>
+    </message>
+    <message>
+        <source>−%1 % loyalty</source>
+        <translation>−%1 % по карте</translation>
+    </message>
+    <message>
+        <source>%1 at the store, %2 online</source>
+        <translation>%1 в магазине, %2 онлайн</translation>
+    </message>
+    <message>
+        <source>%1 at the store</source>
+        <translation>%1 в магазине</translation>
+    </message>
+    <message>
+        <source>%1 online</source>
+        <translation>%1 онлайн</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>нет в наличии</translation>
+    </message>
+</context>
+<context>
     <name>TagsSection</name>
     <message>
         <source>Add a tag and press Enter</source>
@@ -2735,6 +3298,258 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Remove the tag “%1”</source>
         <translation>Убрать метку «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>Telephony</name>
+    <message>
+        <source>No call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished">Недозвон</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation type="unfinished">Перезвонить в…</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation type="unfinished">Отменить заказ</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished">Нет связи</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyDock</name>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyGlue</name>
+    <message>
+        <source>Call the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 has no phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller: finish the open dialog, then use “New customer…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyPanel</name>
+    <message>
+        <source>Type the number to call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already dialing: wait for your phone to ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the current call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console: dial %1 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling %1: answer your phone when it rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call was not placed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an order or a customer to call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hang up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: %1 is calling you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone rings first, then the number (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephony is not set up on this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to call, e.g. 8 916 123-45-67</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished">Позвонить</translation>
+    </message>
+    <message>
+        <source>Demo call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the pretend PBX call you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a customer with an order to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From an unknown number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call nobody answers (missed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order&apos;s calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished">Перезвонить</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the missed call as returned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3655,88 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>UpsellOrdersModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждён</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Cross-sell items</source>
+        <translation>Позиций допродажи</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Допродажа</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Зачёт</translation>
+    </message>
+    <message>
+        <source>Capsules</source>
+        <translation>Капсулы</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>заработано</translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation>снято</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: open it in the order card</source>
+        <translation>Enter или двойной щелчок — открыть в карточке заказа</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellTableModel</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Заработано</translation>
+    </message>
+    <message>
+        <source>Top capsules</source>
+        <translation>Лучшие капсулы</translation>
+    </message>
+    <message>
+        <source>Taken back (cancelled or returned): %1</source>
+        <translation>Снято (отмена или возврат): %1</translation>
+    </message>
+</context>
+<context>
     <name>UserLabel</name>
     <message>
         <source>operator</source>
@@ -2887,6 +3784,10 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Create</source>
         <translation>Создание</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
     </message>
     <message>
         <source>Take next order</source>
@@ -2937,6 +3838,22 @@ Open one from an order, or search with %1.</source>
         <translation>Выбрать магазин отгрузки…</translation>
     </message>
     <message>
+        <source>Cross-sell: add the suggestion to the order</source>
+        <translation>Допродажа: добавить предложение в заказ</translation>
+    </message>
+    <message>
+        <source>Cross-sell: the customer declined…</source>
+        <translation>Допродажа: клиент отказался…</translation>
+    </message>
+    <message>
+        <source>Cross-sell: next size</source>
+        <translation>Допродажа: следующий размер</translation>
+    </message>
+    <message>
+        <source>Cross-sell: previous size</source>
+        <translation>Допродажа: предыдущий размер</translation>
+    </message>
+    <message>
         <source>Search orders and customers</source>
         <translation>Поиск заказов и клиентов</translation>
     </message>
@@ -2951,6 +3868,14 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Go to the customer</source>
         <translation>Перейти к клиенту</translation>
+    </message>
+    <message>
+        <source>Go to the cross-sell suggestions</source>
+        <translation>К предложениям допродажи</translation>
+    </message>
+    <message>
+        <source>Upsell by operator (managers)</source>
+        <translation>Допродажи по операторам (руководителям)</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2971,6 +3896,53 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>New customer…</source>
         <translation>Новый клиент…</translation>
+    </message>
+    <message>
+        <source>Call the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause / back to available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording of this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the recording (fetched from the PBX on demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting before the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
