@@ -19,6 +19,10 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _CHIP_BG = QColor("#ede9fe")
+# below these widths the name keeps the cell alone (px)
+MIN_NAME = 90
+MIN_CHIP = 56
+GAP = 6
 _CHIP_FG = QColor("#5b21b6")
 _GUESS_FG = QColor("#6d28d9")
 
@@ -53,6 +57,26 @@ class CapsuleNameDelegate(QStyledItemDelegate):
         if not capsule:
             super().paint(painter, option, index)
             return
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        chip_metrics = QFontMetrics(small)
+        name_metrics = QFontMetrics(option.font)
+        label = ("◇ " if guessed else "◆ ") + capsule + (" ?" if guessed else "")
+        # The name comes first: the chip gets what the name leaves, at most its own width,
+        # and is left out when too little is left to read (the tooltip still names it).
+        wanted = chip_metrics.horizontalAdvance(label) + 12
+        name_width = name_metrics.horizontalAdvance(name)
+        room = rect.width() - min(name_width, max(rect.width() * 0.6, MIN_NAME)) - GAP
+        chip_width = int(min(wanted, room))
+        if chip_width < MIN_CHIP:
+            super().paint(painter, option, index)
+            return
+        chip_height = chip_metrics.height() + 4
+        chip_left = min(rect.left() + name_width + GAP, rect.right() - chip_width)
+        chip = QRect(
+            chip_left, rect.top() + (rect.height() - chip_height) // 2, chip_width, chip_height
+        )
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -60,19 +84,6 @@ class CapsuleNameDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
-        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
-        chip_metrics = QFontMetrics(small)
-        label = ("◇ " if guessed else "◆ ") + capsule + (" ?" if guessed else "")
-        chip_width = min(chip_metrics.horizontalAdvance(label) + 12, int(rect.width() * 0.45))
-        chip_height = chip_metrics.height() + 4
-        chip = QRect(
-            rect.right() - chip_width,
-            rect.top() + (rect.height() - chip_height) // 2,
-            chip_width,
-            chip_height,
-        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -81,7 +92,7 @@ class CapsuleNameDelegate(QStyledItemDelegate):
         painter.setPen(
             option.palette.highlightedText().color() if selected else option.palette.text().color()
         )
-        elided = QFontMetrics(option.font).elidedText(
+        elided = name_metrics.elidedText(
             name, Qt.TextElideMode.ElideRight, max(0, name_rect.width())
         )
         painter.drawText(name_rect, _LEFT, elided)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui.formatting import format_rub
 from ui.panels.cross_sell.model import ADDED, DECLINED, STATE_ROLE, RowState
 
-ROW_HEIGHT = 66
-PICTURE = 50
+ROW_HEIGHT = 58
+PICTURE = 44
 PAD = 8
 PRICE_WIDTH = 112
 
@@ -47,7 +47,8 @@ class SuggestionDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(option.rect.width(), ROW_HEIGHT)
+        # no width of its own: the list gives every row the viewport's width
+        return QSize(0, ROW_HEIGHT)
 
     def paint(
         self,
@@ -93,9 +94,9 @@ class SuggestionDelegate(QStyledItemDelegate):
         bold.setBold(True)
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 0.5))
-        line = QFontMetrics(base).height() + 2
+        line = QFontMetrics(base).height()
         left = tile.right() + PAD + 2
-        price_left = rect.right() - PAD - PRICE_WIDTH
+        price_left = rect.right() - 2 * PAD - PRICE_WIDTH
         text_width = max(40, price_left - left - PAD)
         top = rect.top() + (rect.height() - 3 * line) // 2
 

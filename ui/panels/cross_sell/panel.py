@@ -147,6 +147,8 @@ class CrossSellPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -242,7 +244,7 @@ class CrossSellPanel(QWidget):
     def retranslate(self) -> None:
         self.delegate.language = i18n.current_language()
         self.size_label.setText(self.tr("&Size"))
-        add = shortcuts.BY_ID["cross_sell_add"].native_text()
+        add = self.tr("Enter")  # the key on the keyboard, not Qt's "Return"
         decline = shortcuts.BY_ID["cross_sell_decline"].native_text()
         self.add_button.setText(self.tr("Add to order") + "  " + add)
         self.add_button.setToolTip(
