@@ -123,8 +123,9 @@ def _apply_leg(session: Session, ev: LegEvent, clock: Clock, region: str) -> boo
         call.command_id = ev.command_id
     if ev.line_number and not call.line_number:
         call.line_number = ev.line_number
+    matches: list[PhoneMatch] = []
     if not own_phone:
-        _update_call_parties(session, call, leg, ev, region)
+        matches = _update_call_parties(session, call, leg, ev, region)
     _update_call_from_legs(session, call)
     session.flush()
 
@@ -147,7 +148,8 @@ def _apply_leg(session: Session, ev: LegEvent, clock: Clock, region: str) -> boo
         and not leg.popped
     ):
         leg.popped = True
-        emit(session, "telephony.screen_pop", "call", call.id, _pop_payload(session, call, leg, ev))
+        payload = _pop_payload(session, call, leg, ev, matches)
+        emit(session, "telephony.screen_pop", "call", call.id, payload)
     return True
 
 
@@ -205,7 +207,7 @@ def _operator_by_extension(session: Session, extension: str | None) -> int | Non
 
 def _update_call_parties(
     session: Session, call: Call, leg: CallLeg, ev: LegEvent, region: str
-) -> None:
+) -> list[PhoneMatch]:
     if call.direction == Direction.INBOUND:
         call.from_number = call.from_number or ev.from_number
         if ev.location == "abonent" and leg.extension:
@@ -217,7 +219,7 @@ def _update_call_parties(
         call.extension = call.extension or leg.extension
     if call.operator_id is None and leg.operator_id is not None:
         call.operator_id = leg.operator_id
-    _link(session, call, region)
+    return _link(session, call, region)
 
 
 def _link(session: Session, call: Call, region: str) -> list[PhoneMatch]:
@@ -324,10 +326,14 @@ def _state_payload(call: Call, leg: CallLeg) -> dict[str, Any]:
     }
 
 
-def _pop_payload(session: Session, call: Call, leg: CallLeg, ev: LegEvent) -> dict[str, Any]:
+def _pop_payload(
+    session: Session, call: Call, leg: CallLeg, ev: LegEvent, matches: list[PhoneMatch]
+) -> dict[str, Any]:
     number = ev.from_number or ""
-    matches = lookup_phone(session, number, limit=5) if number else []
-    best = matches[0] if matches else None
+    if number != call.from_number:  # not the number the call was linked by: look it up
+        matches = lookup_phone(session, number, limit=5) if number else []
+    best = next((m for m in matches if m.customer_id == call.customer_id), None)
+    best = best or (matches[0] if matches else None)
     return {
         "operator_id": leg.operator_id,
         "extension": leg.extension,
