@@ -9,6 +9,8 @@ language, into ``docs/screenshots/``:
 * ``console-ru.png``, ``console-en.png`` at 1366×768 (the smallest screen Okno is made for),
 * ``console-en-1920x1080.png`` (``--wide``, on by default),
 * ``login-en.png`` — the log-in dialog with the demo accounts.
+* ``cross-sell-ru.png``, ``cross-sell-en.png`` — the cross-sell dock of those shots alone,
+* ``upsell-ru.png``, ``upsell-en.png`` — Reports → Upsell by operator as the demo manager sees it.
 
 The clock is fixed at the demo's "now", so ages and due times read the same on every run.
 ``--database-url`` shoots an existing database instead (the demo operator claims an order
@@ -149,8 +151,12 @@ def shoot(
         dialog.use_demo_account(LOGIN)
         dialog.submit()
     _wait(loop, lambda: "shot" in state)
+    _wait_cross_sell(window)
     suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
     written.append(_written(_grab(window, out_dir / f"console-{language}{suffix}.png")))
+    if window.cross_sell_dock is not None:  # the cross-sell panel on its own, for the README
+        dock = window.cross_sell_dock
+        written.append(_written(_grab(dock, out_dir / f"cross-sell-{language}{suffix}.png")))
     window.close()
     runner.shutdown()
     install_runner(None)
@@ -158,6 +164,81 @@ def shoot(
     dialog.deleteLater()
     app.processEvents()
     return written
+
+
+def _wait_cross_sell(window: Any) -> None:
+    """Until the cross-sell panel shows the claimed order's suggestions (or says why not)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    panel = window.cross_sell
+    if panel is None:
+        return
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: (panel.loaded is not None or panel.error) and loop.quit())
+    timer.start(50)
+    _wait(loop, lambda: panel.loaded is not None or panel.error is not None)
+    timer.stop()
+    QTimer.singleShot(300, loop.quit)  # rows painted
+    loop.exec()
+
+
+def shoot_upsell(url: str, language: str, out_dir: Path, size: tuple[int, int] = SIZE) -> Path:
+    """The manager view (Reports → Upsell by operator) as the demo manager sees it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.clock import FixedClock
+    from app.config import load_config
+    from ui import i18n
+    from ui.dialogs.login import LoginDialog
+    from ui.main import create_application
+    from ui.main_window import MainWindow, describe_database
+    from ui.ops import OpRunner, install_runner
+
+    app = create_application()
+    i18n.install_language(language)
+    clock = FixedClock(DEMO_NOW + dt.timedelta(minutes=5))
+    runner = OpRunner(url)
+    install_runner(runner)
+    window = MainWindow(load_config(url), runner, clock=clock)
+    loop = QEventLoop()
+    state: dict[str, Any] = {}
+    dialog = LoginDialog(
+        runner,
+        database=describe_database(url),
+        demo_hint=True,
+        autologin=("manager", PASSWORD),
+        clock=clock,
+    )
+
+    def logged_in(user: Any) -> None:
+        window.sign_in(user)
+        window.open_upsell_report()
+        view = window.manager_window
+        assert view is not None
+        view.setGeometry(0, 0, *size)
+        timer = QTimer(view)
+        timer.timeout.connect(lambda: view.report is not None and ready(view, timer))
+        timer.start(50)
+
+    def ready(view: Any, timer: Any) -> None:
+        timer.stop()
+        if view.table.model().rowCount():
+            view.table.selectRow(0)  # the best operator's days on the chart
+        state["view"] = view
+        QTimer.singleShot(800, loop.quit)
+
+    dialog.sig_logged_in.connect(logged_in)
+    dialog.show()
+    _wait(loop, lambda: "view" in state)
+    path = _written(_grab(state["view"], out_dir / f"upsell-{language}.png"))
+    window.close()
+    runner.shutdown()
+    install_runner(None)
+    window.deleteLater()
+    dialog.deleteLater()
+    app.processEvents()
+    return path
 
 
 def _grab(widget: Any, path: Path) -> Path:
@@ -192,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             shoot(url, language, args.out, (width, height), login_shot=language == "en")
         if not args.no_wide and "en" in languages:
             shoot(url, "en", args.out, WIDE)
+        for language in languages:
+            shoot_upsell(url, language, args.out)
     return 0
 
 

@@ -605,6 +605,29 @@
     </message>
 </context>
 <context>
+    <name>CrossSellReasons</name>
+    <message>
+        <source>completes “%1” with the %2 you are buying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completes “%1” with the %2 bought on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completes “%1” with the %2 bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerLine</name>
     <message>
         <source>Call</source>
@@ -3391,6 +3414,54 @@ Open one from an order, or search with %1.</translation>
         <source>Paperwork</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished">Order</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Customer</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished">Operator</translation>
+    </message>
+    <message>
+        <source>Ext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelephonyDock</name>
@@ -3473,7 +3544,7 @@ Open one from an order, or search with %1.</translation>
         <translation type="unfinished">Call</translation>
     </message>
     <message>
-        <source>Demo call</source>
+        <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3896,33 +3967,6 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Go to the phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>texts</name>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recording of this call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Play the recording (fetched from the PBX on demand)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting before the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Talk time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

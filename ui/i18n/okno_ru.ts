@@ -609,6 +609,29 @@
     </message>
 </context>
 <context>
+    <name>CrossSellReasons</name>
+    <message>
+        <source>completes “%1” with the %2 you are buying</source>
+        <translation>из капсулы «%1» — к покупке: %2</translation>
+    </message>
+    <message>
+        <source>completes “%1” with the %2 bought on %3</source>
+        <translation>из капсулы «%1» — к купленному %3: %2</translation>
+    </message>
+    <message>
+        <source>completes “%1” with the %2 bought</source>
+        <translation>из капсулы «%1» — к купленному: %2</translation>
+    </message>
+    <message>
+        <source>“%1” for %2</source>
+        <translation>«%1» — для ребёнка: %2</translation>
+    </message>
+    <message>
+        <source>from “%1”</source>
+        <translation>из капсулы «%1»</translation>
+    </message>
+</context>
+<context>
     <name>CustomerLine</name>
     <message>
         <source>Call</source>
@@ -3356,7 +3379,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Подтверждён</translation>
     </message>
     <message>
         <source>No answer</source>
@@ -3408,6 +3431,54 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Paperwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished">Заказ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">Номер</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished">Оператор</translation>
+    </message>
+    <message>
+        <source>Ext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3492,7 +3563,7 @@ Open one from an order, or search with %1.</source>
         <translation type="unfinished">Позвонить</translation>
     </message>
     <message>
-        <source>Demo call</source>
+        <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3915,33 +3986,6 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Go to the phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>texts</name>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recording of this call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Play the recording (fetched from the PBX on demand)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting before the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Talk time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

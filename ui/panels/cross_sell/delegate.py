@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.formatting import format_rub
 from ui.panels.cross_sell.model import ADDED, DECLINED, STATE_ROLE, RowState
+from ui.panels.cross_sell.reasons import translate_reason
 
 ROW_HEIGHT = 58
 PICTURE = 44
@@ -118,7 +119,7 @@ class SuggestionDelegate(QStyledItemDelegate):
             why = self.tr("Added to the order")
         else:
             painter.setPen(_MUTED)
-            why = s.reason
+            why = translate_reason(s.reason)
         why = QFontMetrics(small).elidedText(why, Qt.TextElideMode.ElideRight, text_width)
         painter.drawText(QRect(left, top + line, text_width, line), _LEFT, why)
         # line 3: size and stock

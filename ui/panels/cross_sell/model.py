@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from app.capsules.suggestions import SizeChoice, Suggestion
+from ui.panels.cross_sell.reasons import translate_reason
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -144,10 +145,10 @@ class SuggestionsModel(QAbstractListModel):
         if role in (DISPLAY, ACCESSIBLE):
             s = state.suggestion
             size = f" ({state.size})" if state.size else ""
-            return f"{s.product_name}{size} — {s.reason}"
+            return f"{s.product_name}{size} — {translate_reason(s.reason)}"
         if role == TOOLTIP:
             s = state.suggestion
-            return f"{s.offer_name}\n{s.reason}"
+            return f"{s.offer_name}\n{translate_reason(s.reason)}"
         if role == STATE_ROLE:
             return state
         return None

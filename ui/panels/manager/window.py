@@ -14,6 +14,7 @@ beside the console. Every query runs through the Op runner (:mod:`ui.panels.mana
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,9 +43,13 @@ from ui.panels.manager.chart import DailyChart
 from ui.panels.manager.models import (
     ID_ROLE,
     SORT_ROLE,
+    T_ACCEPTED,
     T_CAPSULES,
     T_EARNED,
+    T_OFFERS,
     T_OPERATOR,
+    T_PENDING,
+    T_RATE,
     UpsellOrdersModel,
     UpsellTableModel,
     format_rate,
@@ -281,9 +286,23 @@ class ManagerWindow(QWidget):
         )
         self.table_model.set_language(self.language)
         self.orders_model.set_language(self.language)
+        self._fit_columns()
         self.chart.language = self.language
         self._show_summary()
         self._show_chart_caption()
+
+    def _fit_columns(self) -> None:
+        """Numeric columns as wide as their (translated) header and a big amount, never from
+        the data; the sort arrow gets its room too."""
+        metrics = self.table.fontMetrics()
+        money = metrics.horizontalAdvance(format_rub(Decimal("999999.99"), self.language))
+        header = self.table.horizontalHeader()
+        for column in (T_OFFERS, T_ACCEPTED, T_RATE, T_PENDING, T_EARNED):
+            title = str(self.table_model.headerData(column, Qt.Orientation.Horizontal))
+            width = metrics.horizontalAdvance(title) + 40
+            if column in (T_PENDING, T_EARNED):
+                width = max(width, money + 24)
+            header.resizeSection(column, max(width, 70))
 
     # ------------------------------------------------------------------------------------------
     # the period
