@@ -182,7 +182,11 @@ def _direction_of(ev: LegEvent) -> Direction:
 
 
 def _call_for(session: Session, entry_id: str, direction: Direction) -> Call:
-    call = session.scalar(select(Call).where(Call.external_id == entry_id))
+    """The call row, locked: the events of one call are applied one transaction at a time, so
+    a fold always sees every event committed before it (PostgreSQL runs webhook deliveries in
+    parallel; two legs' events folded concurrently could each miss the other's). A call created
+    concurrently by a sibling delivery fails the unique key and the webhook retries."""
+    call = session.scalar(select(Call).where(Call.external_id == entry_id).with_for_update())
     if call is None:
         call = Call(
             external_id=entry_id,
@@ -470,10 +474,8 @@ def _apply_recording(session: Session, ev: RecordingEvent) -> bool:
         return False
     if ev.state != "Added" or not ev.entry_id:
         return True  # only record/added means "downloadable"
-    call = session.scalar(select(Call).where(Call.external_id == ev.entry_id))
-    if call is None:
-        # the recording came before the call's own events: a stub the call events complete
-        call = _call_for(session, ev.entry_id, Direction.INBOUND)
+    # the recording may come before the call's own events: then a stub they complete
+    call = _call_for(session, ev.entry_id, Direction.INBOUND)
     call.recording_id = ev.recording_id
     session.flush()
     emit(
