@@ -151,3 +151,42 @@ def test_sign_is_sha256_of_key_json_salt() -> None:
     assert sign("key", text, "salt") == hashlib.sha256(("key" + text + "salt").encode()).hexdigest()
     form = signed_form("key", "salt", {"a": "ё"})
     assert form["json"] == '{"a":"ё"}' and form["sign"] == sign("key", '{"a":"ё"}', "salt")
+
+
+def test_a_callback_whose_answer_is_lost_is_uncertain_and_never_resent(
+    db_url: str, people: dict[str, int]
+) -> None:
+    import threading
+
+    from integrations.telephony.base import CommandUncertain
+    from integrations.telephony.http_server import ServerThread
+
+    hits: list[str] = []
+    release = threading.Event()
+
+    def slow_pbx(environ: dict, start_response: object) -> list[bytes]:
+        hits.append(environ["PATH_INFO"])
+        release.wait(5)  # the command "runs" but the answer comes too late
+        start_response("200 OK", [("Content-Length", "15")])  # type: ignore[operator]
+        return [b'{"result":1000}']
+
+    server = ServerThread(slow_pbx, name="slow-pbx").start()
+    try:
+        client = MangoClient("k", "s", server.url + "/vpbx/", timeout=(1.0, 0.3))
+        with pytest.raises(CommandUncertain, match="before dialling again"):
+            dial(db_url, client, people["op"], "+79161234567")
+    finally:
+        release.set()
+        server.stop()
+    assert hits == ["/vpbx/commands/callback"]
+    with session_scope(db_url) as s:
+        (command,) = s.scalars(select(TelephonyCommand)).all()
+        assert command.status == "uncertain"
+
+
+def test_unreachable_pbx_is_a_clear_error(db_url: str, people: dict[str, int]) -> None:
+    from integrations.telephony.base import TelephonyError
+
+    client = MangoClient("k", "s", "http://127.0.0.1:9/vpbx/")
+    with pytest.raises(TelephonyError, match="unreachable"):
+        dial(db_url, client, people["op"], "+79161234567")
