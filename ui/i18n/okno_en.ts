@@ -35,105 +35,105 @@
     <name>CallBox</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Customer</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>(+%1 more with this number)</source>
-        <translation type="unfinished"></translation>
+        <translation>(+%1 more with this number)</translation>
     </message>
     <message>
         <source>About order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>About order %1</translation>
     </message>
     <message>
         <source>Open orders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Open orders: %1</translation>
     </message>
     <message>
         <source>No open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>No open orders</translation>
     </message>
     <message>
         <source>Incoming calls show the caller here before you answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incoming calls show the caller here before you answer.</translation>
     </message>
     <message>
         <source>Unknown number: the new-customer form is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown number: the new-customer form is ready.</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Hang up</translation>
     </message>
     <message>
         <source>Open the caller&apos;s profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the caller&apos;s profile</translation>
     </message>
     <message>
         <source>New customer…</source>
-        <translation type="unfinished">New customer…</translation>
+        <translation>New customer…</translation>
     </message>
     <message>
         <source>Nobody has this number: create the customer with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody has this number: create the customer with it</translation>
     </message>
 </context>
 <context>
     <name>CallLists</name>
     <message>
         <source>Open a customer to see their calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a customer to see their calls.</translation>
     </message>
     <message>
         <source>Open an order to see its calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an order to see its calls.</translation>
     </message>
     <message>
         <source>No calls yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No calls yet.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
         </translation>
     </message>
     <message>
         <source>Callbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Callbacks</translation>
     </message>
     <message>
         <source>No missed calls to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>No missed calls to return.</translation>
     </message>
     <message>
         <source>Choose a missed call to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a missed call to return.</translation>
     </message>
     <message>
         <source>%1 marked as called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 marked as called back.</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telephony is not set up on this console.</translation>
     </message>
     <message>
         <source>No player for this recording; it is saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No player for this recording; it is saved as %1</translation>
     </message>
     <message>
         <source>Playing the recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Playing the recording…</translation>
     </message>
     <message>
         <source>The recording could not be fetched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The recording could not be fetched: %1</translation>
     </message>
     <message>
         <source>Fetching the recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching the recording…</translation>
     </message>
 </context>
 <context>
@@ -631,11 +631,11 @@
     <name>CustomerLine</name>
     <message>
         <source>Call</source>
-        <translation type="unfinished">Call</translation>
+        <translation>Call</translation>
     </message>
     <message>
         <source>Call %1</source>
-        <translation type="unfinished">Call %1</translation>
+        <translation>Call %1</translation>
     </message>
     <message>
         <source>Guest</source>
@@ -2163,27 +2163,27 @@ Open one from an order, or search with %1.</translation>
     <name>OperatorStateButton</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Why are you pausing? New calls will not reach you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why are you pausing? New calls will not reach you.</translation>
     </message>
     <message>
         <source>Phone: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone: —</translation>
     </message>
     <message>
         <source>Your state for incoming calls is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Your state for incoming calls is not known yet</translation>
     </message>
     <message>
         <source>Your state for incoming calls; click to change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Your state for incoming calls; click to change it</translation>
     </message>
     <message>
         <source>%1 (set by the calls)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (set by the calls)</translation>
     </message>
 </context>
 <context>
@@ -2832,66 +2832,66 @@ Open one from an order, or search with %1.</translation>
     <name>OutcomeDialog</name>
     <message>
         <source>After the call: order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>After the call: order %1</translation>
     </message>
     <message>
         <source>talked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>talked %1</translation>
     </message>
     <message>
         <source>the call ended without talk</source>
-        <translation type="unfinished"></translation>
+        <translation>the call ended without talk</translation>
     </message>
     <message>
         <source>How did the call about order %1 go?</source>
-        <translation type="unfinished"></translation>
+        <translation>How did the call about order %1 go?</translation>
     </message>
     <message>
         <source>The customer agreed: the order is confirmed and goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>The customer agreed: the order is confirmed and goes on.</translation>
     </message>
     <message>
         <source>Nobody answered: an SMS goes to the customer and the order comes back for another attempt later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody answered: an SMS goes to the customer and the order comes back for another attempt later.</translation>
     </message>
     <message>
         <source>The customer asked to be called later: choose when next.</source>
-        <translation type="unfinished"></translation>
+        <translation>The customer asked to be called later: choose when next.</translation>
     </message>
     <message>
         <source>The number does not reach this customer: the order is cancelled as “wrong number”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The number does not reach this customer: the order is cancelled as “wrong number”.</translation>
     </message>
     <message>
         <source>The customer does not want the order: a reason is asked next.</source>
-        <translation type="unfinished"></translation>
+        <translation>The customer does not want the order: a reason is asked next.</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (optional)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Close without recording; the order keeps its state and stays yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Close without recording; the order keeps its state and stays yours</translation>
     </message>
 </context>
 <context>
     <name>OutcomeFlow</name>
     <message>
         <source>Order %1: %2</source>
-        <translation type="unfinished">Order %1: %2</translation>
+        <translation>Order %1: %2</translation>
     </message>
     <message>
         <source>The outcome was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The outcome was not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -3308,300 +3308,324 @@ Open one from an order, or search with %1.</translation>
     <name>Telephony</name>
     <message>
         <source>No call</source>
-        <translation type="unfinished"></translation>
+        <translation>No call</translation>
     </message>
     <message>
         <source>Dialing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialing…</translation>
     </message>
     <message>
         <source>Ringing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringing</translation>
     </message>
     <message>
         <source>Talking</source>
-        <translation type="unfinished"></translation>
+        <translation>Talking</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>On hold</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>answered</translation>
     </message>
     <message>
         <source>missed</source>
-        <translation type="unfinished"></translation>
+        <translation>missed</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>busy</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>failed</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>in progress</translation>
     </message>
     <message>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>incoming</translation>
     </message>
     <message>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>outgoing</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished">No answer</translation>
+        <translation>No answer</translation>
     </message>
     <message>
         <source>Call back at…</source>
-        <translation type="unfinished">Call back at…</translation>
+        <translation>Call back at…</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong number</translation>
     </message>
     <message>
         <source>Cancel the order</source>
-        <translation type="unfinished">Cancel the order</translation>
+        <translation>Cancel the order</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Available</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap-up</translation>
     </message>
     <message>
         <source>On a call</source>
-        <translation type="unfinished"></translation>
+        <translation>On a call</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Break</translation>
     </message>
     <message>
         <source>Lunch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunch</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Paperwork</source>
-        <translation type="unfinished"></translation>
+        <translation>Paperwork</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">When</translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk</translation>
     </message>
     <message>
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait</translation>
     </message>
     <message>
         <source>Rec.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec.</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished">Order</translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Customer</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished">Operator</translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Ext.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ext.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>No recording of this call</source>
+        <translation>No recording of this call</translation>
+    </message>
+    <message>
+        <source>Play the recording (fetched from the PBX on demand)</source>
+        <translation>Play the recording (fetched from the PBX on demand)</translation>
+    </message>
+    <message>
+        <source>Waiting before the answer</source>
+        <translation>Waiting before the answer</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Talk time</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
     </message>
 </context>
 <context>
     <name>TelephonyDock</name>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
     <name>TelephonyGlue</name>
     <message>
         <source>Call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Call the customer</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>Order %1 has no phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 has no phone.</translation>
     </message>
     <message>
         <source>Unknown caller: finish the open dialog, then use “New customer…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown caller: finish the open dialog, then use “New customer…”.</translation>
     </message>
 </context>
 <context>
     <name>TelephonyPanel</name>
     <message>
         <source>Type the number to call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the number to call first.</translation>
     </message>
     <message>
         <source>Already dialing: wait for your phone to ring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Already dialing: wait for your phone to ring.</translation>
     </message>
     <message>
         <source>Finish the current call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish the current call first.</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console: dial %1 by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telephony is not set up on this console: dial %1 by hand.</translation>
     </message>
     <message>
         <source>Calling %1: answer your phone when it rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Calling %1: answer your phone when it rings.</translation>
     </message>
     <message>
         <source>The call was not placed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The call was not placed: %1</translation>
     </message>
     <message>
         <source>Open an order or a customer to call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open an order or a customer to call first.</translation>
     </message>
     <message>
         <source>Could not hang up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not hang up: %1</translation>
     </message>
     <message>
         <source>Demo: %1 is calling you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: %1 is calling you.</translation>
     </message>
     <message>
         <source>Your phone rings first, then the number (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Your phone rings first, then the number (Enter)</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console</source>
-        <translation type="unfinished"></translation>
+        <translation>Telephony is not set up on this console</translation>
     </message>
     <message>
         <source>Number to call, e.g. 8 916 123-45-67</source>
-        <translation type="unfinished"></translation>
+        <translation>Number to call, e.g. 8 916 123-45-67</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished">Call</translation>
+        <translation>Call</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>Make the pretend PBX call you</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the pretend PBX call you</translation>
     </message>
     <message>
         <source>From a customer with an order to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>From a customer with an order to confirm</translation>
     </message>
     <message>
         <source>From an unknown number</source>
-        <translation type="unfinished"></translation>
+        <translation>From an unknown number</translation>
     </message>
     <message>
         <source>A call nobody answers (missed)</source>
-        <translation type="unfinished"></translation>
+        <translation>A call nobody answers (missed)</translation>
     </message>
     <message>
         <source>This customer&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer&apos;s calls</translation>
     </message>
     <message>
         <source>This order&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>This order&apos;s calls</translation>
     </message>
     <message>
         <source>My calls</source>
-        <translation type="unfinished"></translation>
+        <translation>My calls</translation>
     </message>
     <message>
         <source>an operator</source>
-        <translation type="unfinished"></translation>
+        <translation>an operator</translation>
     </message>
     <message>
         <source>Calls of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Calls of %1</translation>
     </message>
     <message>
         <source>Call log</source>
-        <translation type="unfinished"></translation>
+        <translation>Call log</translation>
     </message>
     <message>
         <source>Operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Operators</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Call back</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Mark the missed call as returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the missed call as returned</translation>
     </message>
 </context>
 <context>
@@ -3839,7 +3863,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Take next order</source>
@@ -3951,23 +3975,23 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Call the customer</translation>
     </message>
     <message>
         <source>Dial a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dial a number</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Hang up</translation>
     </message>
     <message>
         <source>Pause / back to available</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause / back to available</translation>
     </message>
     <message>
         <source>Go to the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to the phone</translation>
     </message>
 </context>
 </TS>

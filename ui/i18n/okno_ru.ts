@@ -36,106 +36,106 @@
     <name>CallBox</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>(+%1 more with this number)</source>
-        <translation type="unfinished"></translation>
+        <translation>(и ещё %1 с этим номером)</translation>
     </message>
     <message>
         <source>About order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>По заказу %1</translation>
     </message>
     <message>
         <source>Open orders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые заказы: %1</translation>
     </message>
     <message>
         <source>No open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых заказов нет</translation>
     </message>
     <message>
         <source>Incoming calls show the caller here before you answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Входящий звонок покажет здесь звонящего ещё до ответа.</translation>
     </message>
     <message>
         <source>Unknown number: the new-customer form is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер неизвестен: форма нового клиента уже открыта.</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Положить трубку</translation>
     </message>
     <message>
         <source>Open the caller&apos;s profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть профиль звонящего</translation>
     </message>
     <message>
         <source>New customer…</source>
-        <translation type="unfinished">Новый клиент…</translation>
+        <translation>Новый клиент…</translation>
     </message>
     <message>
         <source>Nobody has this number: create the customer with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого номера нет ни у кого: создать клиента с ним</translation>
     </message>
 </context>
 <context>
     <name>CallLists</name>
     <message>
         <source>Open a customer to see their calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте клиента, чтобы увидеть его звонки.</translation>
     </message>
     <message>
         <source>Open an order to see its calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте заказ, чтобы увидеть его звонки.</translation>
     </message>
     <message>
         <source>No calls yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонков пока нет.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n звонок</numerusform>
+            <numerusform>%n звонка</numerusform>
+            <numerusform>%n звонков</numerusform>
         </translation>
     </message>
     <message>
         <source>Callbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезвонить</translation>
     </message>
     <message>
         <source>No missed calls to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущенных звонков нет.</translation>
     </message>
     <message>
         <source>Choose a missed call to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите пропущенный звонок.</translation>
     </message>
     <message>
         <source>%1 marked as called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: отмечено, что перезвонили.</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефония на этом рабочем месте не настроена.</translation>
     </message>
     <message>
         <source>No player for this recording; it is saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет программы для воспроизведения; запись сохранена в %1</translation>
     </message>
     <message>
         <source>Playing the recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись воспроизводится…</translation>
     </message>
     <message>
         <source>The recording could not be fetched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось получить запись: %1</translation>
     </message>
     <message>
         <source>Fetching the recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>Получаем запись…</translation>
     </message>
 </context>
 <context>
@@ -635,11 +635,11 @@
     <name>CustomerLine</name>
     <message>
         <source>Call</source>
-        <translation type="unfinished">Позвонить</translation>
+        <translation>Позвонить</translation>
     </message>
     <message>
         <source>Call %1</source>
-        <translation type="unfinished">Позвонить на %1</translation>
+        <translation>Позвонить на %1</translation>
     </message>
     <message>
         <source>Guest</source>
@@ -2175,27 +2175,27 @@ Open one from an order, or search with %1.</source>
     <name>OperatorStateButton</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Why are you pausing? New calls will not reach you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему пауза? Новые звонки не будут к вам поступать.</translation>
     </message>
     <message>
         <source>Phone: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон: —</translation>
     </message>
     <message>
         <source>Your state for incoming calls is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш статус для входящих звонков пока неизвестен</translation>
     </message>
     <message>
         <source>Your state for incoming calls; click to change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш статус для входящих звонков; нажмите, чтобы сменить</translation>
     </message>
     <message>
         <source>%1 (set by the calls)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ставится звонками)</translation>
     </message>
 </context>
 <context>
@@ -2848,66 +2848,66 @@ Open one from an order, or search with %1.</source>
     <name>OutcomeDialog</name>
     <message>
         <source>After the call: order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>После звонка: заказ %1</translation>
     </message>
     <message>
         <source>talked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>разговор %1</translation>
     </message>
     <message>
         <source>the call ended without talk</source>
-        <translation type="unfinished"></translation>
+        <translation>звонок закончился без разговора</translation>
     </message>
     <message>
         <source>How did the call about order %1 go?</source>
-        <translation type="unfinished"></translation>
+        <translation>Чем закончился звонок по заказу %1?</translation>
     </message>
     <message>
         <source>The customer agreed: the order is confirmed and goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент согласен: заказ согласован и идёт дальше.</translation>
     </message>
     <message>
         <source>Nobody answered: an SMS goes to the customer and the order comes back for another attempt later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Никто не ответил: клиенту уйдёт SMS, а заказ позже вернётся для новой попытки.</translation>
     </message>
     <message>
         <source>The customer asked to be called later: choose when next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент просит перезвонить: время выберете дальше.</translation>
     </message>
     <message>
         <source>The number does not reach this customer: the order is cancelled as “wrong number”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер не принадлежит клиенту: заказ отменяется с причиной «неверный номер».</translation>
     </message>
     <message>
         <source>The customer does not want the order: a reason is asked next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент отказывается от заказа: причину спросим дальше.</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Сохранить</translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Позже</translation>
     </message>
     <message>
         <source>Close without recording; the order keeps its state and stays yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть без записи; заказ не меняется и остаётся за вами</translation>
     </message>
 </context>
 <context>
     <name>OutcomeFlow</name>
     <message>
         <source>Order %1: %2</source>
-        <translation type="unfinished">Заказ %1: %2</translation>
+        <translation>Заказ %1: %2</translation>
     </message>
     <message>
         <source>The outcome was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Итог звонка не сохранён: %1</translation>
     </message>
 </context>
 <context>
@@ -3327,300 +3327,324 @@ Open one from an order, or search with %1.</source>
     <name>Telephony</name>
     <message>
         <source>No call</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет звонка</translation>
     </message>
     <message>
         <source>Dialing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Набор…</translation>
     </message>
     <message>
         <source>Ringing</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонит</translation>
     </message>
     <message>
         <source>Talking</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговор</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>На удержании</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершён</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>отвечен</translation>
     </message>
     <message>
         <source>missed</source>
-        <translation type="unfinished"></translation>
+        <translation>пропущен</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>занято</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>не прошёл</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>идёт</translation>
     </message>
     <message>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>входящий</translation>
     </message>
     <message>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>исходящий</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished">Подтверждён</translation>
+        <translation>Согласован</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished">Недозвон</translation>
+        <translation>Недозвон</translation>
     </message>
     <message>
         <source>Call back at…</source>
-        <translation type="unfinished">Перезвонить в…</translation>
+        <translation>Перезвонить в…</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверный номер</translation>
     </message>
     <message>
         <source>Cancel the order</source>
-        <translation type="unfinished">Отменить заказ</translation>
+        <translation>Отменить заказ</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Свободен</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Постобработка</translation>
     </message>
     <message>
         <source>On a call</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговаривает</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished">Нет связи</translation>
+        <translation>Не в сети</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Перерыв</translation>
     </message>
     <message>
         <source>Lunch</source>
-        <translation type="unfinished"></translation>
+        <translation>Обед</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучение</translation>
     </message>
     <message>
         <source>Paperwork</source>
-        <translation type="unfinished"></translation>
+        <translation>Документы</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Итог</translation>
     </message>
     <message>
         <source>Talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговор</translation>
     </message>
     <message>
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидание</translation>
     </message>
     <message>
         <source>Rec.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished">Заказ</translation>
+        <translation>Заказ</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Номер</translation>
+        <translation>Номер</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished">Оператор</translation>
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Ext.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доб.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>No recording of this call</source>
+        <translation>Записи этого звонка нет</translation>
+    </message>
+    <message>
+        <source>Play the recording (fetched from the PBX on demand)</source>
+        <translation>Прослушать запись (запрашивается у АТС при нажатии)</translation>
+    </message>
+    <message>
+        <source>Waiting before the answer</source>
+        <translation>Ожидание до ответа</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Длительность разговора</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Перезвонили</translation>
     </message>
 </context>
 <context>
     <name>TelephonyDock</name>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
 </context>
 <context>
     <name>TelephonyGlue</name>
     <message>
         <source>Call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Позвонить клиенту</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Телефон</translation>
     </message>
     <message>
         <source>Order %1 has no phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>В заказе %1 нет телефона.</translation>
     </message>
     <message>
         <source>Unknown caller: finish the open dialog, then use “New customer…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонит неизвестный номер: закончите открытое окно, затем нажмите «Новый клиент…».</translation>
     </message>
 </context>
 <context>
     <name>TelephonyPanel</name>
     <message>
         <source>Type the number to call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала наберите номер.</translation>
     </message>
     <message>
         <source>Already dialing: wait for your phone to ring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже набираем: дождитесь звонка своего телефона.</translation>
     </message>
     <message>
         <source>Finish the current call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала завершите текущий звонок.</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console: dial %1 by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефония на этом рабочем месте не настроена: наберите %1 вручную.</translation>
     </message>
     <message>
         <source>Calling %1: answer your phone when it rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звоним на %1: ответьте, когда зазвонит ваш телефон.</translation>
     </message>
     <message>
         <source>The call was not placed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок не состоялся: %1</translation>
     </message>
     <message>
         <source>Open an order or a customer to call first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала откройте заказ или клиента.</translation>
     </message>
     <message>
         <source>Could not hang up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось положить трубку: %1</translation>
     </message>
     <message>
         <source>Demo: %1 is calling you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Демо: вам звонит %1.</translation>
     </message>
     <message>
         <source>Your phone rings first, then the number (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала зазвонит ваш телефон, затем номер (Enter)</translation>
     </message>
     <message>
         <source>Telephony is not set up on this console</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефония на этом рабочем месте не настроена</translation>
     </message>
     <message>
         <source>Number to call, e.g. 8 916 123-45-67</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер, например 8 916 123-45-67</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished">Позвонить</translation>
+        <translation>Позвонить</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Демо</translation>
     </message>
     <message>
         <source>Make the pretend PBX call you</source>
-        <translation type="unfinished"></translation>
+        <translation>Пусть учебная АТС вам позвонит</translation>
     </message>
     <message>
         <source>From a customer with an order to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>От клиента с заказом на согласовании</translation>
     </message>
     <message>
         <source>From an unknown number</source>
-        <translation type="unfinished"></translation>
+        <translation>С неизвестного номера</translation>
     </message>
     <message>
         <source>A call nobody answers (missed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок без ответа (пропущенный)</translation>
     </message>
     <message>
         <source>This customer&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки клиента</translation>
     </message>
     <message>
         <source>This order&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки по заказу</translation>
     </message>
     <message>
         <source>My calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Мои звонки</translation>
     </message>
     <message>
         <source>an operator</source>
-        <translation type="unfinished"></translation>
+        <translation>оператора</translation>
     </message>
     <message>
         <source>Calls of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки: %1</translation>
     </message>
     <message>
         <source>Call log</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал звонков</translation>
     </message>
     <message>
         <source>Operators</source>
-        <translation type="unfinished"></translation>
+        <translation>Операторы</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished">Перезвонить</translation>
+        <translation>Перезвонить</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Mark the missed call as returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить, что перезвонили</translation>
     </message>
 </context>
 <context>
@@ -3858,7 +3882,7 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Take next order</source>
@@ -3970,23 +3994,23 @@ Open one from an order, or search with %1.</source>
     </message>
     <message>
         <source>Call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Позвонить клиенту</translation>
     </message>
     <message>
         <source>Dial a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Набрать номер</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Положить трубку</translation>
     </message>
     <message>
         <source>Pause / back to available</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза / снова свободен</translation>
     </message>
     <message>
         <source>Go to the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к телефону</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +29,7 @@ from ui.formatting import format_phone
 from ui.ops import Op, OpError, OpRunner
 from ui.panels.telephony import texts
 
+_translate = QCoreApplication.translate
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -36,29 +39,32 @@ ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 4
 
+# What an operator reads first comes first (the dock is narrow): when, which way, how it
+# ended, how long they talked; the number, customer and operator last (the scope often says
+# them already), the last column stretching.
 (
     COL_WHEN,
     COL_DIRECTION,
+    COL_RESULT,
+    COL_TALK,
+    COL_WAIT,
+    COL_RECORDING,
+    COL_ORDER,
     COL_NUMBER,
     COL_CUSTOMER,
     COL_OPERATOR,
-    COL_RESULT,
-    COL_WAIT,
-    COL_TALK,
-    COL_ORDER,
-    COL_RECORDING,
 ) = range(10)
 COLUMN_TITLES = (
-    "When",
+    QT_TRANSLATE_NOOP("Telephony", "When"),
     "",
-    "Number",
-    "Customer",
-    "Operator",
-    "Result",
-    "Wait",
-    "Talk",
-    "Order",
-    "Record",
+    QT_TRANSLATE_NOOP("Telephony", "Result"),
+    QT_TRANSLATE_NOOP("Telephony", "Talk"),
+    QT_TRANSLATE_NOOP("Telephony", "Wait"),
+    QT_TRANSLATE_NOOP("Telephony", "Rec."),
+    QT_TRANSLATE_NOOP("Telephony", "Order"),
+    QT_TRANSLATE_NOOP("Telephony", "Number"),
+    QT_TRANSLATE_NOOP("Telephony", "Customer"),
+    QT_TRANSLATE_NOOP("Telephony", "Operator"),
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -208,9 +214,9 @@ class CallLogModel(QAbstractTableModel):
             return None
         if role == DISPLAY:
             title = COLUMN_TITLES[section]
-            return texts.tr(title) if title else ""
+            return texts.say(title) if title else ""
         if role == TOOLTIP and section == COL_DIRECTION:
-            return texts.tr("Direction")
+            return _translate("Telephony", "Direction")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
@@ -258,10 +264,10 @@ class CallLogModel(QAbstractTableModel):
         if column == COL_OPERATOR:
             return row.operator_name or ""
         if column == COL_RESULT:
-            text = texts.label(texts.RESULTS, row.result)
+            # what came of the call says more than "answered" (the tooltip has both)
             if row.outcome:
-                text += " · " + texts.label(texts.OUTCOMES, row.outcome).rstrip("…")
-            return text
+                return texts.label(texts.OUTCOMES, row.outcome).rstrip("…")
+            return texts.label(texts.RESULTS, row.result)
         if column == COL_WAIT:
             return texts.duration(row.wait_seconds)
         if column == COL_TALK:
@@ -281,14 +287,19 @@ class CallLogModel(QAbstractTableModel):
             return texts.label(texts.DIRECTIONS, str(row.direction))
         if column == COL_RECORDING:
             if not row.has_recording:
-                return texts.tr("No recording of this call")
-            return texts.tr("Play the recording (fetched from the PBX on demand)")
+                return _translate("Telephony", "No recording of this call")
+            return _translate("Telephony", "Play the recording (fetched from the PBX on demand)")
         if column == COL_WAIT:
-            return texts.tr("Waiting before the answer")
+            return _translate("Telephony", "Waiting before the answer")
         if column == COL_TALK:
-            return texts.tr("Talk time")
-        if column == COL_RESULT and row.callback_done_at is not None:
-            return texts.tr("Called back")
+            return _translate("Telephony", "Talk time")
+        if column == COL_RESULT:
+            parts = [texts.label(texts.RESULTS, row.result)]
+            if row.outcome:
+                parts.append(texts.label(texts.OUTCOMES, row.outcome).rstrip("…"))
+            if row.callback_done_at is not None:
+                parts.append(_translate("Telephony", "Called back"))
+            return " · ".join(parts)
         return None
 
 

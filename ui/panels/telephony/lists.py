@@ -222,22 +222,31 @@ class CallLists:
         Op(self, readable(run), lane=Lane.BACKGROUND).success(ready).failure(failed).run()
 
     def _fit_columns(self) -> None:
-        metrics = self.log_view.fontMetrics()
+        metrics = self.log_view.fontMetrics()  # type: ignore[attr-defined]
+
+        def text(sample: str) -> int:
+            return metrics.horizontalAdvance(sample) + 22  # cell padding and a little air
+
         widths = {
-            COL_WHEN: metrics.horizontalAdvance("00.00 00:00") + 14,
-            COL_DIRECTION: 26,
-            COL_NUMBER: metrics.horizontalAdvance("+7 000 000-00-00") + 14,
-            COL_CUSTOMER: 130,
-            COL_OPERATOR: 110,
-            COL_RESULT: 100,
-            COL_WAIT: metrics.horizontalAdvance("00:00") + 16,
-            COL_TALK: metrics.horizontalAdvance("00:00") + 16,
-            COL_ORDER: metrics.horizontalAdvance("W-000000") + 14,
-            COL_RECORDING: 40,
+            COL_WHEN: text("00.00 00:00"),
+            COL_DIRECTION: 24,
+            COL_RESULT: text("Wrong number"),
+            COL_TALK: text("00:00"),
+            COL_WAIT: text("00:00"),
+            COL_RECORDING: text("Rec."),
+            COL_ORDER: text("W-000000"),
+            COL_NUMBER: text("+7 000 000-00-00"),
+            COL_CUSTOMER: 140,
+            COL_OPERATOR: 120,
         }
-        for view in (self.log_view, self.callbacks_view):
+        for view in (self.log_view, self.callbacks_view):  # type: ignore[attr-defined]
             for column, width in widths.items():
                 view.setColumnWidth(column, width)
-        for column in (COL_TALK, COL_RECORDING, COL_OPERATOR):
-            self.callbacks_view.setColumnHidden(column, True)
-        self.callbacks_view.setColumnHidden(COL_RESULT, True)
+            view.horizontalHeader().setStretchLastSection(True)
+        callbacks = self.callbacks_view  # type: ignore[attr-defined]
+        for column in (COL_RESULT, COL_TALK, COL_RECORDING, COL_OPERATOR):
+            callbacks.setColumnHidden(column, True)
+        # a missed call is returned to a number: it comes right after the time
+        header = callbacks.horizontalHeader()
+        header.moveSection(header.visualIndex(COL_NUMBER), 2)
+        header.moveSection(header.visualIndex(COL_CUSTOMER), 3)

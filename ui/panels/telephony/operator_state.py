@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -92,7 +93,7 @@ class OperatorStateButton(QToolButton):
         dialog.setObjectName("PauseReasonDialog")
         dialog.setWindowTitle(self.tr("Pause"))
         dialog.setLabelText(self.tr("Why are you pausing? New calls will not reach you."))
-        dialog.setComboBoxItems([texts.tr(r) for r in texts.PAUSE_REASONS])
+        dialog.setComboBoxItems([texts.say(r) for r in texts.PAUSE_REASONS])
         dialog.setComboBoxEditable(True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(self._pause_reason)
@@ -145,7 +146,12 @@ class OperatorStateButton(QToolButton):
 
 
 (COL_NAME, COL_EXTENSION, COL_STATE, COL_SINCE) = range(4)
-_OPERATOR_TITLES = ("Operator", "Ext.", "State", "For")
+_OPERATOR_TITLES = (
+    QT_TRANSLATE_NOOP("Telephony", "Operator"),
+    QT_TRANSLATE_NOOP("Telephony", "Ext."),
+    QT_TRANSLATE_NOOP("Telephony", "State"),
+    QT_TRANSLATE_NOOP("Telephony", "For"),
+)
 
 
 class OperatorsModel(QAbstractTableModel):
@@ -176,7 +182,7 @@ class OperatorsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == DISPLAY and 0 <= section < len(_OPERATOR_TITLES):
-            return texts.tr(_OPERATOR_TITLES[section])
+            return texts.say(_OPERATOR_TITLES[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:

@@ -75,8 +75,13 @@ class OutcomeDialog(QDialog):
             self.group.addButton(button, i)
             self.choices[code] = button
             self.hints[code] = hint
-            layout.addWidget(button)
-            layout.addWidget(hint)
+            # each hint close under its own choice, a gap before the next choice
+            pair = QVBoxLayout()
+            pair.setSpacing(0)
+            pair.addWidget(button)
+            pair.addWidget(hint)
+            layout.addLayout(pair)
+            layout.addSpacing(6)
         self.comment = QLineEdit(self)
         self.comment.setObjectName("OutcomeComment")
         self.comment.setMaxLength(300)

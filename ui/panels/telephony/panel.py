@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -190,9 +189,9 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.dial_button = QPushButton(self)
         self.dial_button.setObjectName("DialButton")
         self.dial_button.setAutoDefault(False)
-        self.demo_button = QToolButton(self)
+        self.demo_button = QPushButton(self)
         self.demo_button.setObjectName("DemoRingButton")
-        self.demo_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.demo_button.setAutoDefault(False)
         self.demo_menu = QMenu(self.demo_button)
         self.demo_known = self.demo_menu.addAction("")
         self.demo_unknown = self.demo_menu.addAction("")
@@ -747,7 +746,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
     def retranslate(self) -> None:
         self.dial_edit.setPlaceholderText(self.tr("Number to call, e.g. 8 916 123-45-67"))
         self.dial_button.setText(self.tr("Call"))
-        self.demo_button.setText(self.tr("Demo call"))
+        self.demo_button.setText(self.tr("Demo"))
         self.demo_button.setToolTip(self.tr("Make the pretend PBX call you"))
         self.demo_known.setText(self.tr("From a customer with an order to confirm"))
         self.demo_unknown.setText(self.tr("From an unknown number"))

@@ -70,14 +70,15 @@ STATE_COLOURS = {
 }
 
 
-def tr(text: str) -> str:
+def say(text: str) -> str:
+    """``text`` (a source string of the ``Telephony`` context) translated now."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def label(table: dict[object, str], code: object) -> str:
     """The translated label of ``code`` in ``table``; an unknown code as it is."""
     source = table.get(code)
-    return tr(source) if source is not None else str(code or "")
+    return say(source) if source is not None else str(code or "")
 
 
 def duration(seconds: float | int | None) -> str:
