@@ -64,6 +64,7 @@ WINDOW_STYLE = """
 #ManagerError { color: #b91c1c; }
 #UpsellTable, #UpsellOrders { background: #ffffff; alternate-background-color: #f8fafc;
                               border: 1px solid #e2e8f0; }
+#UpsellTable QHeaderView::section, #UpsellOrders QHeaderView::section { padding-right: 16px; }
 """
 
 
@@ -367,6 +368,12 @@ class ManagerWindow(QWidget):
         )
         self._show_summary()
         self._show_chart_caption()
+        # the table as tall as its rows (up to ten), the chart gets the rest
+        header = self.table.horizontalHeader().sizeHint().height()
+        wanted = header + max(3, min(len(report.rows), 10)) * ROW_HEIGHT + 6
+        total = sum(self.splitter.sizes())
+        if total > wanted + 200:
+            self.splitter.setSizes([wanted, total - wanted])
         if keep is not None:
             for row in range(self.table_proxy.rowCount()):
                 if self.table_proxy.index(row, 0).data(ID_ROLE) == keep:
