@@ -173,19 +173,23 @@ def _context(
     *,
     exclude_order_id: int | None,
 ) -> _Context:
-    online_id = session.scalar(
+    # one round trip for the warehouse and the loyalty card (the panel is on the call's path)
+    online = (
         select(Store.id)
         .where(Store.kind == StoreKind.ONLINE, Store.is_active.is_(True))
         .order_by(Store.id)
         .limit(1)
+        .scalar_subquery()
     )
-    loyalty = Decimal("0")
+    loyalty_q = (
+        select(Customer.loyalty_discount_pct).where(Customer.id == customer_id).scalar_subquery()
+    )
+    head = session.execute(select(online, loyalty_q)).one()
+    online_id: int | None = head[0]
+    loyalty: Decimal = head[1] if head[1] is not None else Decimal("0")
     kids: list[_Kid] = []
     excluded: set[int] = set()
     if customer_id is not None:
-        loyalty = session.scalar(
-            select(Customer.loyalty_discount_pct).where(Customer.id == customer_id)
-        ) or Decimal("0")
         for name, gender, birth in session.execute(
             select(Child.name, Child.gender, Child.birth_date).where(
                 Child.customer_id == customer_id
@@ -318,6 +322,7 @@ class _ProductOffers:
 def _offers_with_stock(
     session: Session, ctx: _Context, product_ids: Iterable[int]
 ) -> dict[int, _ProductOffers]:
+    stores = [x for x in (ctx.store_id, ctx.online_id) if x is not None]
     rows = session.execute(
         select(
             Offer.id,
@@ -330,31 +335,36 @@ def _offers_with_stock(
             Product.audience,
             Product.age_from,
             Product.age_to,
+            Stock.store_id,
+            Stock.quantity - Stock.reserved,
         )
         .join(Product, Product.id == Offer.product_id)
+        # only stock rows with something free at the stores we ship from (≤ 2 per offer)
+        .join(
+            Stock,
+            and_(
+                Stock.offer_id == Offer.id,
+                Stock.store_id.in_(stores),
+                Stock.quantity > Stock.reserved,
+            ),
+        )
         .where(Offer.product_id.in_(set(product_ids)))
         .where(Offer.is_active.is_(True), Product.is_active.is_(True))
         .order_by(Offer.product_id, Offer.id)
     ).all()
-    stores = [s for s in (ctx.store_id, ctx.online_id) if s is not None]
-    free: dict[tuple[int, int], int] = {}
-    if rows and stores:
-        for offer_id, store_id, qty, reserved in session.execute(
-            select(Stock.offer_id, Stock.store_id, Stock.quantity, Stock.reserved).where(
-                Stock.offer_id.in_([r[0] for r in rows]), Stock.store_id.in_(stores)
-            )
-        ):
-            free[(offer_id, store_id)] = qty - reserved
+    free: dict[tuple[int, int], int] = {(r[0], r[10]): r[11] for r in rows}
     found: dict[int, _ProductOffers] = {}
-    for oid, pid, oname, size, color, price, pname, audience, a_from, a_to in rows:
+    done: set[int] = set()
+    for oid, pid, oname, size, color, price, pname, audience, a_from, a_to, _s, _f in rows:
+        if oid in done:
+            continue  # its second stock row (store and warehouse)
+        done.add(oid)
         at_store = free.get((oid, ctx.store_id), 0) if ctx.store_id is not None else 0
         online = free.get((oid, ctx.online_id), 0) if ctx.online_id is not None else 0
-        if at_store <= 0 and online <= 0:
-            continue
         entry = found.get(pid)
         if entry is None:
             entry = found[pid] = _ProductOffers(pid, pname, audience, a_from, a_to, [])
-        entry.offers.append((oid, oname, size, color, price, max(0, at_store), max(0, online)))
+        entry.offers.append((oid, oname, size, color, price, at_store, online))
     return found
 
 
