@@ -293,7 +293,7 @@ def test_adding_a_suggestion_with_the_keyboard_puts_it_in_the_order_as_my_cross_
     key(qtbot, window, Qt.Key.Key_Right)
     size = panel.current()[1].size
     assert size != before
-    assert panel.size_box.currentText() == size
+    assert panel.size_box.currentText().startswith(size)
     with qtbot.waitSignal(card.sig_order_loaded, timeout=10_000):
         key(qtbot, window, Qt.Key.Key_Return)
     with session_scope(shop.url) as s:

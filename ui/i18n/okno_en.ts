@@ -219,6 +219,13 @@
     </message>
 </context>
 <context>
+    <name>CapsuleNameDelegate</name>
+    <message>
+        <source>Probably from the capsule “%1” (the order did not say)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardWrites</name>
     <message>
         <source>Order %1 saved</source>
@@ -553,6 +560,10 @@
     </message>
     <message>
         <source>Nothing to offer this customer from the capsules now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1910,7 +1921,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Call back</translation>
     </message>
     <message>
         <source>Call again</source>
@@ -3462,30 +3473,6 @@ Open one from an order, or search with %1.</translation>
         <source>For</source>
         <translation>For</translation>
     </message>
-    <message>
-        <source>Direction</source>
-        <translation>Direction</translation>
-    </message>
-    <message>
-        <source>No recording of this call</source>
-        <translation>No recording of this call</translation>
-    </message>
-    <message>
-        <source>Play the recording (fetched from the PBX on demand)</source>
-        <translation>Play the recording (fetched from the PBX on demand)</translation>
-    </message>
-    <message>
-        <source>Waiting before the answer</source>
-        <translation>Waiting before the answer</translation>
-    </message>
-    <message>
-        <source>Talk time</source>
-        <translation>Talk time</translation>
-    </message>
-    <message>
-        <source>Called back</source>
-        <translation>Called back</translation>
-    </message>
 </context>
 <context>
     <name>TelephonyDock</name>
@@ -3738,7 +3725,7 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Confirmed</translation>
     </message>
     <message>
         <source>Operator</source>

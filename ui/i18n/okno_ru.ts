@@ -221,6 +221,13 @@
     </message>
 </context>
 <context>
+    <name>CapsuleNameDelegate</name>
+    <message>
+        <source>Probably from the capsule “%1” (the order did not say)</source>
+        <translation>Вероятно, из капсулы «%1» (в заказе не указано)</translation>
+    </message>
+</context>
+<context>
     <name>CardWrites</name>
     <message>
         <source>Order %1 saved</source>
@@ -558,6 +565,10 @@
     <message>
         <source>Nothing to offer this customer from the capsules now.</source>
         <translation>Из капсул этому клиенту сейчас предложить нечего.</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>подходит</translation>
     </message>
     <message>
         <source>Choose a suggestion first.</source>
@@ -3480,30 +3491,6 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>For</source>
         <translation>Сколько</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Направление</translation>
-    </message>
-    <message>
-        <source>No recording of this call</source>
-        <translation>Записи этого звонка нет</translation>
-    </message>
-    <message>
-        <source>Play the recording (fetched from the PBX on demand)</source>
-        <translation>Прослушать запись (запрашивается у АТС при нажатии)</translation>
-    </message>
-    <message>
-        <source>Waiting before the answer</source>
-        <translation>Ожидание до ответа</translation>
-    </message>
-    <message>
-        <source>Talk time</source>
-        <translation>Длительность разговора</translation>
-    </message>
-    <message>
-        <source>Called back</source>
-        <translation>Перезвонили</translation>
     </message>
 </context>
 <context>

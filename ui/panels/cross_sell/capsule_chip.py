@@ -8,9 +8,16 @@ only *guessed* for a line (``app.capsules.origin.item_capsules``, ``inferred``) 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 MARK = "  ◆ "
 # the items model's role carrying a line's offer id (ui.models.order_items.OFFER_ID_ROLE)
@@ -46,6 +53,24 @@ class CapsuleNameDelegate(QStyledItemDelegate):
         offer = index.data(OFFER_ID_ROLE)
         guess = self.guesses.get(offer) if isinstance(offer, int) else None
         return text, guess or "", guess is not None
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """The model's tooltip, plus the guessed capsule (the model knows only recorded ones)."""
+        _name, capsule, guessed = self.split(index)
+        if guessed and event.type() == QEvent.Type.ToolTip:
+            base = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+            guess = self.tr("Probably from the capsule “%1” (the order did not say)").replace(
+                "%1", capsule
+            )
+            QToolTip.showText(event.globalPos(), f"{base}\n{guess}".strip(), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(
         self,

@@ -432,8 +432,14 @@ class CrossSellPanel(QWidget):
         self.size_box.clear()
         if current is not None:
             _row, state = current
-            for choice in state.suggestion.sizes:
-                self.size_box.addItem(choice.size or "—", choice.offer_id)
+            sizes = state.suggestion.sizes
+            # when the children's sizes are known, say which sizes fit them
+            marked = any(c.fits for c in sizes) and not all(c.fits for c in sizes)
+            for choice in sizes:
+                text = choice.size or "—"
+                if marked and choice.fits:
+                    text += "  ✓ " + self.tr("fits")
+                self.size_box.addItem(text, choice.offer_id)
             self.size_box.setCurrentIndex(state.size_index)
         self.size_box.blockSignals(False)
         self._update_actions()
