@@ -241,9 +241,9 @@ def _link(session: Session, call: Call, region: str) -> list[PhoneMatch]:
         call.customer_id = call.customer_id or command.customer_id
         call.order_id = call.order_id or command.order_id
         call.operator_id = call.operator_id or command.operator_id
-    if number:
+    if number and call.customer_id is None:
         matches = lookup_phone(session, number, region, limit=5)
-        if call.customer_id is None and matches:
+        if matches:
             call.customer_id = matches[0].customer_id
     if call.order_id is None:
         call.order_id = _order_for(session, call.operator_id, call.customer_id)
@@ -334,8 +334,8 @@ def _pop_payload(
     session: Session, call: Call, leg: CallLeg, ev: LegEvent, matches: list[PhoneMatch]
 ) -> dict[str, Any]:
     number = ev.from_number or ""
-    if number != call.from_number:  # not the number the call was linked by: look it up
-        matches = lookup_phone(session, number, limit=5) if number else []
+    if number and (not matches or number != call.from_number):
+        matches = lookup_phone(session, number, limit=5)
     best = next((m for m in matches if m.customer_id == call.customer_id), None)
     best = best or (matches[0] if matches else None)
     return {

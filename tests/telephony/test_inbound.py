@@ -12,7 +12,16 @@ from tests.telephony.conftest import events
 
 
 @pytest.mark.parametrize(
-    "caller", ["79161234567", "+79161234567", "89161234567", "9161234567", "0079161234567"]
+    "caller",
+    [
+        "79161234567",
+        "+79161234567",
+        "89161234567",
+        "9161234567",
+        "0079161234567",
+        "+7 (916) 123-45-67",
+        "1234567",  # a truncated caller ID: the last digits still find her
+    ],
 )
 def test_inbound_call_pops_the_customer_before_answer(
     db_url: str, people: dict[str, int], pbx: DemoPbx, caller: str
@@ -28,6 +37,7 @@ def test_inbound_call_pops_the_customer_before_answer(
     assert pop["customer_name"] == "Иванова Мария"
     assert pop["open_order_ids"] == [people["order"]]
     assert pop["e164"] == "+79161234567"
+    assert pop["match"] == ("suffix" if caller == "1234567" else "exact")
     with session_scope(db_url) as s:
         # the pop was committed before the answer: its outbox id precedes the talking state
         ids = {
