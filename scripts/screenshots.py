@@ -11,6 +11,9 @@ language, into ``docs/screenshots/``:
 * ``login-en.png`` — the log-in dialog with the demo accounts.
 * ``cross-sell-ru.png``, ``cross-sell-en.png`` — the cross-sell dock of those shots alone,
 * ``upsell-ru.png``, ``upsell-en.png`` — Reports → Upsell by operator as the demo manager sees it.
+* ``phone-ru.png``, ``phone-en.png`` — the window during a pretend call (the demo PBX): the
+  caller's profile popped, the phone dock talking with its timer, the call log and callbacks;
+  ``call-outcome-en.png`` — the after-call outcome form.
 
 The clock is fixed at the demo's "now", so ages and due times read the same on every run.
 ``--database-url`` shoots an existing database instead (the demo operator claims an order
@@ -241,6 +244,100 @@ def shoot_upsell(url: str, language: str, out_dir: Path, size: tuple[int, int] =
     return path
 
 
+def shoot_phone(url: str, language: str, out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
+    """A pretend call through the demo PBX (emulator + webhook receiver): an earlier answered
+    call and a missed one for the log, then the claimed order's customer calls and talks."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.clock import FixedClock
+    from app.config import load_config
+    from app.telephony import start_demo_pbx
+    from ui import i18n
+    from ui.dialogs.login import LoginDialog
+    from ui.main import create_application
+    from ui.main_window import MainWindow, describe_database
+    from ui.ops import OpRunner, install_runner
+    from ui.panels.telephony import backend
+
+    app = create_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    i18n.install_language(language)
+    clock = FixedClock(DEMO_NOW + dt.timedelta(minutes=5))
+    pbx = start_demo_pbx(url, pace=0)  # gives the demo operators their extensions
+    # the pretend calls happen on the screenshot's fixed clock (the timer reads the same)
+    pbx.emulator._wall = lambda: clock.now().timestamp() - 75
+    backend.set_demo(pbx)
+    runner = OpRunner(url)
+    install_runner(runner)
+    window = MainWindow(load_config(url), runner, clock=clock)
+    written: list[Path] = []
+    state: dict[str, Any] = {}
+    loop = QEventLoop()
+    dialog = LoginDialog(
+        runner,
+        database=describe_database(url),
+        demo_hint=True,
+        autologin=(LOGIN, PASSWORD),
+        clock=clock,
+    )
+
+    def logged_in(user: Any) -> None:
+        window.sign_in(user)
+        window.setGeometry(0, 0, *size)
+        window.show()
+        window.default_dock_widths()
+        assert window.queue is not None and window.card is not None
+        window.card.sig_order_loaded.connect(lambda _id: state.setdefault("card", True))
+        window.queue.sig_rows_loaded.connect(
+            lambda _r: state.get("taken") or state.update(taken=window.take_next() or True)
+        )
+        window.start()
+
+    def until(done: Any) -> None:
+        timer = QTimer()
+        timer.timeout.connect(lambda: done() and loop.quit())
+        timer.start(30)
+        _wait(loop, done)
+        timer.stop()
+
+    dialog.sig_logged_in.connect(logged_in)
+    dialog.show()
+    until(lambda: "card" in state)
+    panel = window.telephony  # type: ignore[attr-defined]
+    card = window.card.card if window.card is not None else None
+    assert card is not None
+    phone = (card.customer.phones[0] if card.customer and card.customer.phones else None) or (
+        card.contact_phone
+    )
+    extension = window.user.extension if window.user is not None else None
+    pbx.ring(phone, extension, answer=True, talk_seconds=95)  # an earlier call, answered
+    until(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    app.processEvents()
+    if language == "en":
+        written.append(_written(_grab(panel.dialog, out_dir / "call-outcome-en.png")))
+    panel.dialog.reject()
+    pbx.ring(phone, extension, answer=False)  # one the operator missed: a callback
+    until(lambda: panel.callbacks_model.rowCount() > 0)
+    close = getattr(panel.dialog, "reject", None)
+    if close is not None:
+        close()
+    pbx.emulator.pace = 1.0  # now in real time: the customer calls and they talk
+    pbx.ring(phone, extension, ring_seconds=0.2, talk_seconds=600, wait=False)
+    until(lambda: panel.call_box.view.state == "talking")
+    QTimer.singleShot(600, loop.quit)
+    loop.exec()
+    written.append(_written(_grab(window, out_dir / f"phone-{language}.png")))
+    window.close()
+    runner.shutdown()
+    install_runner(None)
+    backend.set_demo(None)
+    pbx.stop()
+    window.deleteLater()
+    dialog.deleteLater()
+    app.processEvents()
+    return written
+
+
 def _grab(widget: Any, path: Path) -> Path:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"screenshots: could not write {path}")
@@ -275,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             shoot(url, "en", args.out, WIDE)
         for language in languages:
             shoot_upsell(url, language, args.out)
+        for language in languages:
+            shoot_phone(url, language, args.out)
     return 0
 
 

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from app.telephony import console_queries as cq
@@ -109,7 +109,9 @@ class CallLists:
         elif rows == 0:
             text = self.tr("No calls yet.")
         else:
-            text = self.tr("%n call(s)", "", rows) + ("+" if not self.log_model.complete else "")
+            # the plural through translate(): PySide's tr() misses plural forms in a mixin
+            count = QCoreApplication.translate("CallLists", "%n call(s)", "", rows)
+            text = count + ("+" if not self.log_model.complete else "")
         self.log_count.setText(text)
 
     def _load_callbacks(self) -> None:
@@ -239,6 +241,10 @@ class CallLists:
             COL_CUSTOMER: 140,
             COL_OPERATOR: 120,
         }
+        model = self.log_model  # type: ignore[attr-defined]
+        for column in widths:  # a title longer than the values (Russian) is not cut
+            title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+            widths[column] = max(widths[column], text(title) + 4 if title else 0)
         for view in (self.log_view, self.callbacks_view):  # type: ignore[attr-defined]
             for column, width in widths.items():
                 view.setColumnWidth(column, width)
@@ -248,5 +254,6 @@ class CallLists:
             callbacks.setColumnHidden(column, True)
         # a missed call is returned to a number: it comes right after the time
         header = callbacks.horizontalHeader()
-        header.moveSection(header.visualIndex(COL_NUMBER), 2)
-        header.moveSection(header.visualIndex(COL_CUSTOMER), 3)
+        if header.visualIndex(COL_NUMBER) != 2:
+            header.moveSection(header.visualIndex(COL_NUMBER), 2)
+            header.moveSection(header.visualIndex(COL_CUSTOMER), 3)

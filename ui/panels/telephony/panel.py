@@ -741,6 +741,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
             self.log_model.set_language(self.language)
             self.callbacks_model.set_language(self.language)
             self.retranslate()
+            self._fit_columns()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
