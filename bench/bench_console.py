@@ -5,11 +5,13 @@
 * **T5** deep vs first keyset page: ``app.order_list.fetch_page`` at depth 1M (or half the table)
   against the first page, same filter and sort, in one run; OFFSET at the same depth is shown
   for reference. Target deep/first ≤ 1.5×.
-* **T4** one grid frame: a ``QTableView`` over the console's ``OrderTableModel`` (status chips,
-  lease icons, the real formatter) against a ``QTableView`` over Qt's C++ ``QSqlQueryModel``
-  (QSQLITE in memory) holding the same rows as the same display strings; the frame is a
-  synchronous ``viewport().repaint()`` at 1366×768. Also ours with 200 vs 20,000 rows loaded
-  (frame cost must not grow with row count). Target ≤ 1.5×.
+* **T4** one grid frame: a ``QTableView`` over the console's ``OrderTableModel`` (status chips
+  as the queue panel sets them up, lease icons, the real formatter) against a ``QTableView``
+  over Qt's C++ ``QSqlQueryModel`` (QSQLITE in memory) holding the same 1,000 rows as the same
+  display strings, both with the application's style sheet, 11 columns of 118 px; a frame is
+  the viewport rendered in full, synchronously, at 1366×700 (``grab()``), frames of the two
+  interleaved. Also ours with 20,000 vs 1,000 rows loaded (frame cost must not grow with row
+  count). Target ≤ 1.5×.
 * **T13** UI-thread stalls: a 2 ms timer measures how late the event loop runs it while the
   console queue loads its first page, scrolls through 10,000 rows (fetching pages) and the
   global search answers typed text. Target: longest stall ≤ 50 ms.
@@ -231,7 +233,7 @@ def bench_frames(url: str, frames: int) -> list[dict[str, Any]]:
     from ui.models.order_table import COL_STATUS, OrderTableModel, make_formatter
     from ui.ops import OpRunner
     from ui.panels.order_list import ROW_HEIGHT
-    from ui.widgets.status_chip import StatusChipDelegate
+    from ui.widgets.status_chip import GridChips
 
     create_application()
     i18n.install_language("ru")
@@ -251,8 +253,8 @@ def bench_frames(url: str, frames: int) -> list[dict[str, Any]]:
         view.setWordWrap(False)
         for column in range(11):
             view.setColumnWidth(column, 118)
-        if chips:
-            view.setItemDelegateForColumn(COL_STATUS, StatusChipDelegate(view))
+        if chips:  # as the queue panel does it
+            model.set_status_chips(GridChips(view, COL_STATUS, ROW_HEIGHT))
         view.show()
         return view
 
@@ -280,7 +282,11 @@ def bench_frames(url: str, frames: int) -> list[dict[str, Any]]:
     while cpp.canFetchMore(QModelIndex()):
         cpp.fetchMore(QModelIndex())
     cpp_view = table(cpp, chips=False)
-    plain = table(ours, chips=False)  # ours without the chip painting, for the record
+    # ours without the chips, for the record: a second model with the same rows
+    plain_model = OrderTableModel(runner, formatter, page_size=1000)
+    plain_model.reload(OrderFilter())
+    _wait(lambda: plain_model.rowCount() >= 1000)
+    plain = table(plain_model, chips=False)
 
     _pause(0.3)  # shown, laid out
     for view in (our_view, cpp_view, plain):
@@ -353,16 +359,28 @@ def bench_frames(url: str, frames: int) -> list[dict[str, Any]]:
 
 
 class Watchdog:
-    """How late a 2 ms timer fires: the UI thread's stalls."""
+    """How late a 2 ms timer fires: the UI thread's stalls.
 
-    def __init__(self) -> None:
+    With ``explain``, a sampler thread looks at the UI thread's stack every 5 ms while a tick is
+    overdue by more than ``explain`` seconds and counts where it is (a stall's culprits, not a
+    figure: sampling takes the GIL from the threads it watches)."""
+
+    def __init__(self, explain: float | None = None) -> None:
+        import threading
+
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
         self._last = time.perf_counter()
         self._timer = QTimer()
+        self._timer.setTimerType(_precise_timer())
         self._timer.setInterval(2)
         self._timer.timeout.connect(self._tick)
+        self._explain = explain
+        self._ui_thread = threading.get_ident()
+        self.culprits: dict[str, int] = {}
+        self._running = False
+        self._sampler: threading.Thread | None = None
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -370,12 +388,44 @@ class Watchdog:
         self._last = now
 
     def start(self) -> None:
+        import threading
+
         self.gaps.clear()
         self._last = time.perf_counter()
         self._timer.start()
+        if self._explain is not None:
+            self._running = True
+            self._sampler = threading.Thread(target=self._sample, daemon=True)
+            self._sampler.start()
+
+    def _sample(self) -> None:
+        import traceback
+
+        assert self._explain is not None
+        while self._running:
+            time.sleep(0.005)
+            if time.perf_counter() - self._last < self._explain:
+                continue
+            frame = sys._current_frames().get(self._ui_thread)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)[-8:]
+            key = " <- ".join(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+            )
+            self.culprits[key] = self.culprits.get(key, 0) + 1
 
     def stop(self) -> dict[str, float]:
         self._timer.stop()
+        self._running = False
+        if self._sampler is not None:
+            self._sampler.join()
+            self._sampler = None
+        if self.culprits:
+            print("  where the UI thread was while a tick was overdue (samples):")
+            for key, n in sorted(self.culprits.items(), key=lambda kv: -kv[1])[:8]:
+                print(f"    {n:4d}  {key}")
+            self.culprits.clear()
         gaps = self.gaps or [0.0]
         return {
             "longest_stall_ms": max(gaps) * 1000,
@@ -384,7 +434,14 @@ class Watchdog:
         }
 
 
-def bench_stalls(url: str) -> list[dict[str, Any]]:
+def _precise_timer() -> Any:
+    from PySide6.QtCore import Qt
+
+    # a coarse timer may fire up to 5 % late by design: that lateness is not a stall
+    return Qt.TimerType.PreciseTimer
+
+
+def bench_stalls(url: str, explain: float | None = None) -> list[dict[str, Any]]:
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtTest import QTest
 
@@ -409,7 +466,7 @@ def bench_stalls(url: str) -> list[dict[str, Any]]:
     window.default_dock_widths()
     queue = window.queue
     assert queue is not None
-    dog = Watchdog()
+    dog = Watchdog(explain)
     rows = []
 
     dog.start()
@@ -635,6 +692,12 @@ def main() -> None:
     )
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
     parser.add_argument(
+        "--explain-stalls",
+        type=float,
+        metavar="MS",
+        help="T13: print where the UI thread was whenever a tick was MS overdue",
+    )
+    parser.add_argument(
         "--database",
         metavar="URL",
         help="reuse a database a --keep run filled (no fill; its own order count is reported)",
@@ -685,7 +748,8 @@ def main() -> None:
                 )
                 result["T4"] = frames
             if "T13" in only:
-                stalls = _with_load(bench_stalls(url))
+                explain = None if args.explain_stalls is None else args.explain_stalls / 1000
+                stalls = _with_load(bench_stalls(url, explain))
                 print_table(
                     "T13 UI-thread stalls (2 ms watchdog timer)",
                     stalls,

@@ -2,8 +2,15 @@
 
 Rows arrive a page at a time when the view asks (``canFetchMore``/``fetchMore``); the page is
 read *and formatted* on the database lane's worker thread, so the UI thread only appends ready
-strings. ``data()`` is on the paint path of every visible cell (~1,800 calls a frame), hence the
-module-level role constants and the precomputed display tuples (PERF.md T4).
+strings.
+
+The paint path (PERF.md T4): every call from C++ into a Python override costs a few
+microseconds, more than the answer itself, so a frame is counted in calls. Qt's styled delegate
+asks for its seven roles of a cell in one ``multiData()`` call, which this model answers
+directly (one call per cell instead of seven ``data()`` calls), and ``index()`` is answered
+without Qt's own ``rowCount()``/``columnCount()`` round trip. With :meth:`set_status_chips` the
+status column is painted as the chip picture (the decoration) by the default delegate: no
+Python paint call per chip. ``data()`` answers everything else (tests, accessibility, the card).
 
 Live updates (:meth:`OrderTableModel.refresh_rows`): the change feed names orders; the model
 re-reads just those under its filter and updates them in place, removes the ones that left the
@@ -22,6 +29,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     QPointF,
@@ -76,6 +84,27 @@ _HANDLED_ROLES = frozenset(
         CUSTOMER_ID_ROLE,
     )
 )
+
+# QStyledItemDelegate.initStyleOption()'s roles, in the order it passes them to multiData()
+_STYLE_ROLES = (
+    int(Qt.ItemDataRole.FontRole),
+    int(ALIGNMENT),
+    int(Qt.ItemDataRole.ForegroundRole),
+    int(Qt.ItemDataRole.CheckStateRole),
+    int(DECORATION),
+    int(DISPLAY),
+    int(Qt.ItemDataRole.BackgroundRole),
+)
+_STYLE_SPAN = len(_STYLE_ROLES)
+_AT_ALIGNMENT = _STYLE_ROLES.index(int(ALIGNMENT))
+_AT_DECORATION = _STYLE_ROLES.index(int(DECORATION))
+_AT_DISPLAY = _STYLE_ROLES.index(int(DISPLAY))
+_DISPLAY_INT = int(DISPLAY)
+_ALIGNMENT_INT = int(ALIGNMENT)
+_DECORATION_INT = int(DECORATION)
+
+# (status label, status code) -> the chip as a picture (ui.widgets.status_chip)
+ChipRenderer = Callable[[str, str], QPixmap]
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -202,6 +231,7 @@ class OrderTableModel(QAbstractTableModel):
         self._loading = False
         self._exhausted = False
         self._generation = 0  # bumped by reload: late refresh answers for the old rows drop
+        self._chips: ChipRenderer | None = None
         self.count: CountEstimate | None = None
 
     # -- state ----------------------------------------------------------------------------------
@@ -259,6 +289,14 @@ class OrderTableModel(QAbstractTableModel):
         # the page first: both share the serial database lane, and rows matter more than a count
         self.fetchMore(QModelIndex())
         self._start_count()
+
+    def set_status_chips(self, render: ChipRenderer | None) -> None:
+        """Paint the status column as chips drawn by ``render`` (None: as plain text)."""
+        self._chips = render
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS)
+            )
 
     def set_formatter(self, formatter: RowFormatter) -> None:
         """Re-render every loaded row (language change); rows are not fetched again."""
@@ -393,6 +431,57 @@ class OrderTableModel(QAbstractTableModel):
         self.sig_rows_refreshed.emit(updated, removed, inserted)
 
     # -- QAbstractTableModel --------------------------------------------------------------------
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount() first: two more calls into Python
+        # for every cell of every frame
+        if 0 <= row < len(self._rows) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan
+    ) -> None:
+        # The styled delegate's span (its seven roles, in its order) is answered by position:
+        # text, alignment, decoration, the rest left empty. The delegate keeps its span between
+        # cells, so every role this model ever fills is set or cleared here, never skipped.
+        if span.size() == _STYLE_SPAN:
+            display = span[_AT_DISPLAY]
+            alignment = span[_AT_ALIGNMENT]
+            decoration = span[_AT_DECORATION]
+            row, column = index.row(), index.column()
+            if (
+                row >= 0  # a valid index (one call fewer than isValid(): row() is needed anyway)
+                and display.role() == _DISPLAY_INT
+                and alignment.role() == _ALIGNMENT_INT
+                and decoration.role() == _DECORATION_INT
+            ):
+                text = self._cells[row][column]
+                alignment.setData(_ALIGN[column])
+                if column == COL_STATUS and self._chips is not None and text:
+                    # the chip carries the text: drawn as the decoration, no text on top
+                    decoration.setData(self._chips(text, self._rows[row].status_code))
+                    display.clearData()
+                    return
+                display.setData(text)
+                lease = self._lease(row) if column == COL_NUMBER else None
+                if lease is None:
+                    decoration.clearData()
+                else:
+                    decoration.setData(lease_icon(lease))
+                return
+        for i in range(span.size()):  # any other caller: role by role, as data() answers
+            item = span[i]
+            value = self.data(index, item.role())
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

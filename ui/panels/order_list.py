@@ -76,7 +76,7 @@ from ui.models.order_table import (
 )
 from ui.ops import Op, OpError, OpRunner
 from ui.panels.queue_filters import QueueFilterBar
-from ui.widgets.status_chip import StatusChipDelegate
+from ui.widgets.status_chip import GridChips
 
 # one fixed row height: no per-row size hints on a table that can hold millions of rows
 ROW_HEIGHT = 30
@@ -194,7 +194,7 @@ class QueuePanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("OrderTable")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(COL_STATUS, StatusChipDelegate(self.table))
+        self.model.set_status_chips(GridChips(self.table, COL_STATUS, ROW_HEIGHT))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from ui.models.order_table import DISPLAY, STATUS_CODE_ROLE
 
@@ -48,11 +53,24 @@ def _chip(
 ) -> QPixmap:
     # keyed by the text (a status name is one status in one language), not by a second data()
     # call for the code, which is only asked for when a chip is drawn the first time
-    key = (text, font.family(), font.pointSizeF(), font.weight(), max_width, row_height, ratio)
+    key = (text, font.key(), max_width, row_height, ratio)
     pixmap = _CHIP_CACHE.get(key)
     if pixmap is not None:
         return pixmap
-    code = index.data(STATUS_CODE_ROLE) or ""
+    pixmap = render_chip(
+        text, index.data(STATUS_CODE_ROLE) or "", font, max_width, row_height, ratio
+    )
+    if len(_CHIP_CACHE) >= _CHIP_CACHE_LIMIT:
+        _CHIP_CACHE.clear()
+    _CHIP_CACHE[key] = pixmap
+    return pixmap
+
+
+def render_chip(
+    text: str, code: str, font: QFont, max_width: int, row_height: int, ratio: float
+) -> QPixmap:
+    """The chip of status ``code`` reading ``text``, elided to ``max_width``, at most
+    ``row_height`` high, for a device pixel ratio of ``ratio``."""
     bg, fg = _COLOURS.get(code, _FALLBACK_COLOURS)
     metrics = QFontMetrics(font)
     pad_x, pad_y = 8, 3
@@ -73,10 +91,43 @@ def _chip(
     elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 2 * pad_x))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
     painter.end()
-    if len(_CHIP_CACHE) >= _CHIP_CACHE_LIMIT:
-        _CHIP_CACHE.clear()
-    _CHIP_CACHE[key] = pixmap
     return pixmap
+
+
+class GridChips(QObject):
+    """The chips of a grid's status column as pictures, for a model that hands them to the
+    view's default delegate as the cell's decoration (``OrderTableModel.set_status_chips``):
+    C++ paints them, with no Python paint call per cell (PERF.md T4). Elided to the column's
+    current width, in the view's font (pictures are dropped when it or the style changes),
+    sharp at the screen's pixel ratio."""
+
+    def __init__(self, view: QTableView, column: int, row_height: int) -> None:
+        super().__init__(view)
+        self._view = view
+        self._column = column
+        self._height = row_height - 4
+        self._cache: dict[tuple[str, int, float], QPixmap] = {}
+        # the view's own events only (a few per frame at most), not its viewport's
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _RESTYLED:
+            self._cache.clear()
+        return False
+
+    def __call__(self, text: str, code: str) -> QPixmap:
+        view = self._view
+        key = (text, view.columnWidth(self._column) - 8, view.devicePixelRatioF())
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            if len(self._cache) >= _CHIP_CACHE_LIMIT:
+                self._cache.clear()
+            pixmap = render_chip(text, code, view.font(), key[1], self._height, key[2])
+            self._cache[key] = pixmap
+        return pixmap
+
+
+_RESTYLED = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish})
 
 
 class StatusChipDelegate(QStyledItemDelegate):
