@@ -101,6 +101,7 @@ def _apply_leg(session: Session, ev: LegEvent, clock: Clock, region: str) -> boo
         select(CallLeg).where(CallLeg.provider == PROVIDER, CallLeg.leg_id == ev.leg_id)
     )
     own_phone = bool(ev.command_id and ev.to_extension and not ev.from_extension)
+    old_state: str | None = leg.state if leg is not None else None  # new leg: any state is news
     if leg is None:
         extension = ev.to_extension or ev.from_extension
         leg = CallLeg(
@@ -117,15 +118,12 @@ def _apply_leg(session: Session, ev: LegEvent, clock: Clock, region: str) -> boo
             popped=False,
         )
         session.add(leg)
-    old_state = leg.state
     _fold(session, leg)
     if ev.command_id and not call.command_id:
         call.command_id = ev.command_id
     if ev.line_number and not call.line_number:
         call.line_number = ev.line_number
-    matches: list[PhoneMatch] = []
-    if not own_phone:
-        matches = _update_call_parties(session, call, leg, ev, region)
+    matches = _update_call_parties(session, call, leg, ev, region)
     _update_call_from_legs(session, call)
     session.flush()
 
@@ -241,6 +239,8 @@ def _link(session: Session, call: Call, region: str) -> list[PhoneMatch]:
         call.customer_id = call.customer_id or command.customer_id
         call.order_id = call.order_id or command.order_id
         call.operator_id = call.operator_id or command.operator_id
+        if call.direction == Direction.OUTBOUND:
+            call.to_number = call.to_number or command.to_number
     if number and call.customer_id is None:
         matches = lookup_phone(session, number, region, limit=5)
         if matches:
@@ -318,6 +318,8 @@ def _state_payload(call: Call, leg: CallLeg) -> dict[str, Any]:
         "leg_id": leg.leg_id,
         "entry_id": call.external_id,
         "state": leg.state,
+        # a click-to-call first rings the operator's own phone: that leg is not the customer's
+        "own_phone": leg.number is None and call.command_id is not None,
         "direction": call.direction.value,
         "number": leg.number
         or (call.from_number if call.direction == Direction.INBOUND else call.to_number),

@@ -190,3 +190,19 @@ def test_unreachable_pbx_is_a_clear_error(db_url: str, people: dict[str, int]) -
     client = MangoClient("k", "s", "http://127.0.0.1:9/vpbx/")
     with pytest.raises(TelephonyError, match="unreachable"):
         dial(db_url, client, people["op"], "+79161234567")
+
+
+def test_click_to_call_reports_each_state_to_the_operator(
+    db_url: str, people: dict[str, int], pbx: DemoPbx
+) -> None:
+    from tests.telephony.conftest import events
+
+    dial(db_url, pbx.provider, people["op"], "+79161234567")
+    assert pbx.emulator.wait_idle()
+    states = events(db_url, "telephony.call_state")
+    assert {e["operator_id"] for e in states} == {people["op"]}
+    own = [e["state"] for e in states if e["own_phone"]]
+    to_customer = [e["state"] for e in states if not e["own_phone"]]
+    assert own == to_customer == ["ringing", "talking", "ended"]
+    assert {e["number"] for e in states} == {"79161234567"}
+    assert events(db_url, "telephony.screen_pop") == []  # outbound: the console already knows
