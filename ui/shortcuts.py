@@ -31,7 +31,6 @@ _WORKFLOW = QT_TRANSLATE_NOOP("shortcuts", "Confirmation workflow")
 _ITEMS = QT_TRANSLATE_NOOP("shortcuts", "Order card")
 _NAV = QT_TRANSLATE_NOOP("shortcuts", "Navigation")
 _CREATE = QT_TRANSLATE_NOOP("shortcuts", "Create")
-_PHONE = QT_TRANSLATE_NOOP("shortcuts", "Phone")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("take_next", ("F2",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Take next order")),
@@ -131,15 +130,18 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
 )
 
-# the telephony panel (issue 7): F7 sits between the call outcomes F6 and F8
+# the telephony panel (issue 7): calling is part of the confirmation workflow (F7 sits between
+# the call outcomes F6 and F8); dialing any number and the phone dock are navigation
 SHORTCUTS += (
-    Shortcut("call_customer", ("F7",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Call the customer")),
-    Shortcut("dial_number", ("Ctrl+D",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Dial a number")),
-    Shortcut("hang_up", ("Ctrl+Shift+H",), _PHONE, QT_TRANSLATE_NOOP("shortcuts", "Hang up")),
+    Shortcut(
+        "call_customer", ("F7",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Call the customer")
+    ),
+    Shortcut("dial_number", ("Ctrl+D",), _NAV, QT_TRANSLATE_NOOP("shortcuts", "Dial a number")),
+    Shortcut("hang_up", ("Ctrl+Shift+H",), _WORKFLOW, QT_TRANSLATE_NOOP("shortcuts", "Hang up")),
     Shortcut(
         "toggle_pause",
         ("Ctrl+Shift+P",),
-        _PHONE,
+        _WORKFLOW,
         QT_TRANSLATE_NOOP("shortcuts", "Pause / back to available"),
     ),
     Shortcut(

@@ -3849,10 +3849,6 @@ Open one from an order, or search with %1.</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
         <source>Take next order</source>
         <translation>Take next order</translation>
     </message>

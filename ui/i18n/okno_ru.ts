@@ -3868,10 +3868,6 @@ Open one from an order, or search with %1.</source>
         <translation>Создание</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
         <source>Take next order</source>
         <translation>Взять следующий заказ</translation>
     </message>
