@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.actors import Actor, actor_for_user_id
 from app.capsules import kpi
 from app.capsules.offers import add_to_order, record_declined, record_offered
-from app.capsules.suggestions import suggestions_for_order
+from app.capsules.suggestions import suggestions_for_customer, suggestions_for_order
 from app.clock import FixedClock
 from app.db import session_scope
 from app.orders import outcomes, workflow
@@ -188,3 +188,18 @@ def test_kpi_table_series_drill_down_and_csv(db_url, clock) -> None:
     assert csv[0][0] == "operator" and csv[1][:4] == ["Ольга", "2", "1", "0.500"]
     with pytest.raises(ValueError, match="before it starts"):
         kpi.upsell_table(s, day, day - dt.timedelta(days=1))
+
+
+def test_offers_to_a_customer_without_an_order_are_recorded_once_a_day(db_url, clock) -> None:
+    with session_scope(db_url) as s:
+        w = W.build(s)
+        olga = actor_for_user_id(s, w.operator)
+        shown = suggestions_for_customer(s, w.customer, W.TODAY, store_id=w.store)
+        first = record_offered(s, olga, clock, shown, customer_id=w.customer)
+        assert set(first) == {g.product_id for g in shown} and first
+        assert record_offered(s, olga, clock, shown, customer_id=w.customer) == first
+        clock.advance(days=1)
+        again = record_offered(s, olga, clock, shown, customer_id=w.customer)
+        assert set(again.values()).isdisjoint(first.values())  # a new day, a new offer
+        rows = s.scalars(select(CrossSellOffer)).all()
+        assert {(r.order_id, r.customer_id) for r in rows} == {(None, w.customer)}
