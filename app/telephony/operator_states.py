@@ -33,8 +33,9 @@ def set_operator_state(
     state: str,
     clock: Clock,
     reason: str | None = None,
-) -> OperatorState:
-    """Move the operator to ``state`` now (no-op when already there with the same reason)."""
+) -> None:
+    """Move the operator to ``state`` now (no-op when already there with the same reason).
+    Read it back with :func:`get_operator_state` (plain data, safe to hand to the UI)."""
     if state not in OPERATOR_STATES:
         raise ValueError(f"state: {state!r} is not one of {', '.join(OPERATOR_STATES)}")
     if state == "paused" and not (reason and reason.strip()):
@@ -43,7 +44,7 @@ def set_operator_state(
     now = clock.now()
     current = session.get(OperatorState, user_id, with_for_update=True)
     if current is not None and current.state == state and current.reason == reason:
-        return current
+        return
     open_rows = session.scalars(
         select(OperatorStateLog).where(
             OperatorStateLog.user_id == user_id, OperatorStateLog.ended_at.is_(None)
@@ -67,7 +68,6 @@ def set_operator_state(
         {"operator_id": user_id, "state": state, "reason": reason, "since": now.isoformat()},
         actor_id=user_id,
     )
-    return current
 
 
 def get_operator_state(session: Session, user_id: int) -> OperatorStateRow | None:
