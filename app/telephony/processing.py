@@ -13,7 +13,8 @@ the last digits: app/customers/identity.lookup_phone), order = the one the click
 made from, else the order the operator has leased, else the customer's newest open order.
 
 Screen pop: an inbound ``Appeared`` of an ``abonent`` leg ringing an operator's extension emits
-``telephony.screen_pop`` in the same transaction (once per leg, never for a leg already over)."""
+``telephony.screen_pop`` in the same transaction (once per leg, never for a leg already over; a
+late ``Appeared`` is stood in for by the leg's first live event)."""
 
 from __future__ import annotations
 
@@ -136,13 +137,15 @@ def _apply_leg(session: Session, ev: LegEvent, clock: Clock, region: str) -> boo
                 set_operator_state(session, leg.operator_id, "wrap_up", clock)
     if leg.operator_id is not None and leg.state != old_state:
         emit(session, "telephony.call_state", "call", call.id, _state_payload(call, leg))
+    # Normally on Appeared; when that delivery is late or lost, on the first later event of a
+    # leg that is still live (the operator talking to an unknown face needs the card too).
     if (
-        ev.state == "Appeared"
+        ev.state != "Disconnected"
         and ev.location == "abonent"
         and ev.to_extension
         and leg.operator_id is not None
         and call.direction == Direction.INBOUND
-        and leg.state == "ringing"
+        and leg.state != "ended"
         and not leg.popped
     ):
         leg.popped = True

@@ -121,3 +121,20 @@ def test_recording_added_before_the_summary_is_kept(
             people["customer"],
         )
         assert (call.ended_at - call.answered_at).total_seconds() == 70
+
+
+def test_late_appeared_still_pops_once_while_the_call_is_live(
+    db_url: str, people: dict[str, int], pbx: DemoPbx
+) -> None:
+    from tests.telephony.conftest import events
+
+    connected = {**DOC, "seq": 2, "call_state": "Connected", "timestamp": 1399906980}
+    assert _post(pbx, "events/call", connected).status_code == 200
+    assert _post(pbx, "events/call", DOC).status_code == 200  # Appeared arrives late
+    (pop,) = events(db_url, "telephony.screen_pop")
+    assert pop["customer_id"] == people["customer"] and pop["operator_id"] == people["op"]
+    # after the end, a stray Appeared of another leg pops nothing
+    ended = {**DOC, "call_id": "other", "seq": 2, "call_state": "Disconnected"}
+    assert _post(pbx, "events/call", ended).status_code == 200
+    assert _post(pbx, "events/call", {**DOC, "call_id": "other"}).status_code == 200
+    assert len(events(db_url, "telephony.screen_pop")) == 1
