@@ -237,6 +237,8 @@ def install_telephony(window: MainWindow) -> TelephonyPanel:
     window.view_menu.insertAction(
         _after(window.view_menu, window.customer_dock.toggleViewAction()), dock.toggleViewAction()
     )
+    # View → Reset the layout brings the phone dock back too (after the window's own reset)
+    window.reset_layout_action.triggered.connect(lambda: (dock.setFloating(False), dock.show()))
     glue = TelephonyGlue(window, panel, dock)
     window.telephony_glue = glue  # type: ignore[attr-defined]
 
