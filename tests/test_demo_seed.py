@@ -462,7 +462,7 @@ def _schema(url: str, backend: str) -> list[tuple[Any, ...]]:
                     "convalidated FROM pg_constraint WHERE connamespace = "
                     "current_schema()::regnamespace UNION ALL "
                     "SELECT tablename, indexname, indexdef, true FROM pg_indexes "
-                    "WHERE schemaname = current_schema() ORDER BY 1, 2"
+                    "WHERE schemaname = current_schema() ORDER BY 1, 2, 3"
                 )
             ).all()
         else:
