@@ -192,8 +192,11 @@ class PgCopySink:
 
         This is what pg_restore does: a foreign key checked row by row and an index grown row by
         row cost several times the COPY itself, while one validating join and one sorted index
-        build afterwards cost a fraction. It all happens inside the loading transaction, so
-        other sessions never see the tables without them, and a failure rolls it all back."""
+        build afterwards cost a fraction. Partial indexes stay: they hold only the few rows
+        their predicate admits (the queue, live leases), and a predicate recreated from
+        pg_get_indexdef's text comes back spelled differently from the migration's. It all
+        happens inside the loading transaction, so other sessions never see the tables without
+        them, and a failure rolls it all back."""
         fks = self.execute(
             "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
             "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
@@ -205,7 +208,7 @@ class PgCopySink:
             "SELECT t.relname, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
             "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
             "WHERE t.relname = ANY(%s) AND t.relnamespace = current_schema()::regnamespace "
-            "AND NOT i.indisprimary AND NOT i.indisunique ORDER BY 1",
+            "AND NOT i.indisprimary AND NOT i.indisunique AND i.indpred IS NULL ORDER BY 1",
             (list(table_names),),
         )
         for table, name, _definition in fks:
