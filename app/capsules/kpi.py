@@ -3,7 +3,8 @@ upsell, top capsules; a day-by-day series; the orders behind the figures; CSV ro
 
 Money is counted by the business-local day the order was confirmed (``credited_on``), offers by
 the day they were shown (``shown_on``); both are indexed date columns, so a month is an index
-range over the credit and offer rows only — never a scan of orders (PERF T7)."""
+range over the credit and offer rows (plus the credited lines by primary key) — never a scan of
+orders (PERF T7)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from models import Capsule, CrossSellOffer, CrossSellOutcome, Order, UpsellCredit, User
+from models import (
+    Capsule,
+    CrossSellOffer,
+    CrossSellOutcome,
+    Order,
+    OrderItem,
+    UpsellCredit,
+    User,
+)
 
 ZERO = Decimal("0.00")
 TOP_CAPSULES = 3
@@ -69,6 +78,11 @@ def _check(date_from: dt.date, date_to: dt.date) -> None:
         raise ValueError(f"the period ends ({date_to}) before it starts ({date_from})")
 
 
+#: the credited line's value as it is now: a confirmed order's lines can still be edited from
+#: the card (quantity, discount) and the credit row's own ``amount`` is only refreshed on a
+#: status change; a primary-key join per credit row keeps the figures exact at little cost
+_LINE_VALUE = OrderItem.price * OrderItem.quantity - OrderItem.discount
+
 _ACCEPTED = func.sum(case((CrossSellOffer.outcome == CrossSellOutcome.ACCEPTED.value, 1), else_=0))
 
 
@@ -82,8 +96,9 @@ def upsell_table(session: Session, date_from: dt.date, date_to: dt.date) -> list
             UpsellCredit.operator_id,
             UpsellCredit.capsule_id,
             UpsellCredit.state,
-            func.sum(UpsellCredit.amount),
+            func.sum(_LINE_VALUE),
         )
+        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
         .where(UpsellCredit.credited_on.between(date_from, date_to))
         .group_by(UpsellCredit.operator_id, UpsellCredit.capsule_id, UpsellCredit.state)
     ):
@@ -141,8 +156,11 @@ def daily_series(
 ) -> list[UpsellDay]:
     """Every day of the period (zeros included), for the chart."""
     _check(date_from, date_to)
-    credits = select(UpsellCredit.credited_on, UpsellCredit.state, func.sum(UpsellCredit.amount))
-    credits = credits.where(UpsellCredit.credited_on.between(date_from, date_to))
+    credits = (
+        select(UpsellCredit.credited_on, UpsellCredit.state, func.sum(_LINE_VALUE))
+        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
+        .where(UpsellCredit.credited_on.between(date_from, date_to))
+    )
     offers = select(CrossSellOffer.shown_on, func.count(), _ACCEPTED).where(
         CrossSellOffer.shown_on.between(date_from, date_to)
     )
@@ -192,10 +210,11 @@ def drill_down(
             UpsellCredit.credited_on,
             UpsellCredit.operator_id,
             User.name,
-            UpsellCredit.amount,
+            _LINE_VALUE,
             UpsellCredit.state,
             Capsule.name,
         )
+        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
         .join(Order, Order.id == UpsellCredit.order_id)
         .join(User, User.id == UpsellCredit.operator_id)
         .outerjoin(Capsule, Capsule.id == UpsellCredit.capsule_id)

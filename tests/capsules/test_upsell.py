@@ -17,6 +17,7 @@ from app.capsules.suggestions import suggestions_for_customer, suggestions_for_o
 from app.clock import FixedClock
 from app.db import session_scope
 from app.orders import outcomes, workflow
+from app.orders.editing import ItemChange, save_order
 from app.orders.errors import InvalidValue
 from models import CrossSellOffer, CrossSellOutcome, Offer, OrderItem, UpsellCredit, UpsellState
 from tests import factories as f
@@ -203,3 +204,22 @@ def test_offers_to_a_customer_without_an_order_are_recorded_once_a_day(db_url, c
         assert set(again.values()).isdisjoint(first.values())  # a new day, a new offer
         rows = s.scalars(select(CrossSellOffer)).all()
         assert {(r.order_id, r.customer_id) for r in rows} == {(None, w.customer)}
+
+
+def test_kpi_follows_an_edit_of_a_confirmed_orders_cross_sell_line(db_url, clock) -> None:
+    w, order_id = _sell(db_url, clock)
+    with session_scope(db_url) as s:
+        olga = actor_for_user_id(s, w.operator)
+        order = workflow.get_order(s, order_id)
+        lines = s.scalars(select(OrderItem).where(OrderItem.order_id == order_id)).all()
+        items = [
+            ItemChange(i.offer_id, 2 if i.is_cross_sell else i.quantity, item_id=i.id,
+                       discount=None if i.is_cross_sell else i.discount)
+            for i in lines
+        ]  # fmt: skip
+        save_order(s, order_id, olga, clock, expected_version=order.version, items=items)
+    with session_scope(db_url) as s:
+        (row,) = kpi.upsell_table(s, W.TODAY, W.TODAY)
+        assert row.pending == 2 * SHIRT_TO_PAY  # the card's edit, before any status change
+        (drill,) = kpi.drill_down(s, W.TODAY, W.TODAY)
+        assert drill.amount == 2 * SHIRT_TO_PAY
