@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.capsules.sizing import size_distance, size_fits_age
@@ -109,21 +109,38 @@ def suggestions_for_order(
     session: Session, order_id: int, today: dt.date, *, limit: int = 12
 ) -> list[Suggestion]:
     """Ranked suggestions for an open order (best first)."""
-    head = session.execute(
-        select(Order.customer_id, Order.shipping_store_id).where(Order.id == order_id)
-    ).first()
-    if head is None:
-        return []
-    customer_id, store_id = head
-    lines = session.execute(
-        select(Offer.product_id, Product.name, Offer.size, OrderItem.capsule_id)
-        .join(Offer, Offer.id == OrderItem.offer_id)
-        .join(Product, Product.id == Offer.product_id)
-        .where(OrderItem.order_id == order_id)
+    # the order's lines with its customer, store, the warehouse and the loyalty card: one
+    # round trip (the panel is on the call's path: four in all, see _context and _rank)
+    loyalty = (
+        select(Customer.loyalty_discount_pct)
+        .where(Customer.id == Order.customer_id)
+        .correlate(Order)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            Order.customer_id,
+            Order.shipping_store_id,
+            _online_store(),
+            loyalty,
+            Offer.product_id,
+            Product.name,
+            Offer.size,
+            OrderItem.capsule_id,
+        )
+        .select_from(Order)
+        .outerjoin(OrderItem, OrderItem.order_id == Order.id)
+        .outerjoin(Offer, Offer.id == OrderItem.offer_id)
+        .outerjoin(Product, Product.id == Offer.product_id)
+        .where(Order.id == order_id)
         .order_by(OrderItem.id)
     ).all()
-    anchors = [_Anchor(p, name, size, cap) for p, name, size, cap in lines]
-    ctx = _context(session, customer_id, store_id, today, exclude_order_id=order_id)
+    if not rows:
+        return []
+    customer_id, store_id, online_id, loyalty_pct = rows[0][:4]
+    anchors = [_Anchor(p, name, size, cap) for *_, p, name, size, cap in rows if p is not None]
+    ctx = _context(session, customer_id, store_id, online_id, loyalty_pct, today,
+                   exclude_order_id=order_id)  # fmt: skip
     ctx.anchors = anchors
     ctx.excluded_products.update(a.product_id for a in anchors)
     return _rank(session, ctx, limit)
@@ -139,7 +156,12 @@ def suggestions_for_customer(
 ) -> list[Suggestion]:
     """Suggestions for a customer on a call without an open order: the capsules of what they
     bought lately, else capsules made for their children."""
-    ctx = _context(session, customer_id, store_id, today, exclude_order_id=None)
+    loyalty_q = (
+        select(Customer.loyalty_discount_pct).where(Customer.id == customer_id).scalar_subquery()
+    )
+    online_id, loyalty = session.execute(select(_online_store(), loyalty_q)).one()
+    ctx = _context(session, customer_id, store_id, online_id, loyalty, today,
+                   exclude_order_id=None)  # fmt: skip
     since = _day_start(today - dt.timedelta(days=ANCHOR_WITHIN_DAYS))
     rows = session.execute(
         select(Offer.product_id, Product.name, Offer.size, OrderItem.capsule_id, Order.created_at)
@@ -165,40 +187,40 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _context(
-    session: Session,
-    customer_id: int | None,
-    store_id: int | None,
-    today: dt.date,
-    *,
-    exclude_order_id: int | None,
-) -> _Context:
-    # one round trip for the warehouse and the loyalty card (the panel is on the call's path)
-    online = (
+def _online_store() -> ScalarSelect[int]:
+    """The web shop's warehouse (the other place a suggestion may ship from)."""
+    return (
         select(Store.id)
         .where(Store.kind == StoreKind.ONLINE, Store.is_active.is_(True))
         .order_by(Store.id)
         .limit(1)
         .scalar_subquery()
     )
-    loyalty_q = (
-        select(Customer.loyalty_discount_pct).where(Customer.id == customer_id).scalar_subquery()
-    )
-    head = session.execute(select(online, loyalty_q)).one()
-    online_id: int | None = head[0]
-    loyalty: Decimal = head[1] if head[1] is not None else Decimal("0")
+
+
+def _context(
+    session: Session,
+    customer_id: int | None,
+    store_id: int | None,
+    online_id: int | None,
+    loyalty: Decimal | None,
+    today: dt.date,
+    *,
+    exclude_order_id: int | None,
+) -> _Context:
+    """The customer's children and what they bought in the last 90 days, in one round trip."""
     kids: list[_Kid] = []
     excluded: set[int] = set()
     if customer_id is not None:
-        for name, gender, birth in session.execute(
-            select(Child.name, Child.gender, Child.birth_date).where(
-                Child.customer_id == customer_id
-            )
-        ):
-            kids.append(_Kid(name, gender, age_on(birth, today)[0] if birth else None))
         since = _day_start(today - dt.timedelta(days=BOUGHT_WITHIN_DAYS))
         bought = (
-            select(Offer.product_id)
+            select(
+                literal(False).label("is_kid"),
+                null().label("name"),
+                null().label("gender"),
+                null().label("birth"),
+                Offer.product_id,
+            )
             .select_from(Order)
             .join(OrderItem, OrderItem.order_id == Order.id)
             .join(Offer, Offer.id == OrderItem.offer_id)
@@ -207,8 +229,28 @@ def _context(
         )
         if exclude_order_id is not None:
             bought = bought.where(Order.id != exclude_order_id)
-        excluded = set(session.scalars(bought))
-    return _Context(today, store_id, online_id, loyalty, kids, excluded)
+        children = select(
+            literal(True).label("is_kid"),
+            Child.name,
+            Child.gender,
+            Child.birth_date,
+            null().label("product_id"),
+        ).where(Child.customer_id == customer_id)
+        for is_kid, name, gender, birth, product_id in session.execute(union_all(children, bought)):
+            if is_kid:
+                kids.append(_Kid(name, _gender(gender), age_on(birth, today)[0] if birth else None))
+            else:
+                excluded.add(product_id)
+    return _Context(
+        today, store_id, online_id, loyalty if loyalty is not None else Decimal("0"), kids, excluded
+    )
+
+
+def _gender(value: object) -> Gender | None:
+    """A union's column comes back untyped on some drivers: accept the enum or its value."""
+    if value is None or isinstance(value, Gender):
+        return value
+    return Gender(str(value))
 
 
 # -- ranking -------------------------------------------------------------------------------
