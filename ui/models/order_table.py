@@ -43,16 +43,16 @@ from sqlalchemy.orm import Session
 from app.order_list import (
     MAX_REFRESH_IDS,
     CountEstimate,
-    Cursor,
     OrderFilter,
     OrderRow,
+    OrderSort,
     count_estimate,
     fetch_page,
     fetch_rows,
     sort_key,
 )
 from models.orders import OrderSource
-from ui.formatting import FormattedRow, RowFormatter, operator_zone
+from ui.formatting import RowFormatter, operator_zone
 from ui.ops import Op, OpError, OpRunner
 
 # Roles as module constants: an enum attribute lookup per data() call costs more than the rest.
@@ -144,7 +144,53 @@ SOURCE_LABELS: dict[str, Any] = {
     OrderSource.ERP.value: QT_TRANSLATE_NOOP("OrderSource", "ERP"),
 }
 
-Page = tuple[tuple[OrderRow, FormattedRow], ...]
+# A loaded row as the model keeps it: OrderRow's fields as a plain tuple of atomic values (the
+# source as its code). CPython's cyclic collector stops tracking such tuples after their first
+# young collection, so rows loaded by deep scrolling are never walked again by a full collection;
+# OrderRow objects would be, all of them, each time (a 30-70 ms collection on a worker thread
+# holds the GIL and the UI thread waits: T13). row_at() rebuilds the OrderRow.
+Packed = tuple[Any, ...]
+_ID, _STATUS, _SOURCE, _CUSTOMER, _LEASE = 0, 6, 9, 15, 16
+# (packed row, sort key, display cells, tooltip), all made on the worker
+PageRow = tuple[Packed, tuple[int, ...], tuple[str, ...], str | None]
+Page = tuple[PageRow, ...]
+
+
+def _pack(row: OrderRow) -> Packed:
+    return (
+        row.id,
+        row.number,
+        row.created_at,
+        row.customer_name,
+        row.phone,
+        row.total,
+        row.status_code,
+        row.status_name,
+        row.status_name_ru,
+        row.source.value,
+        row.store_name,
+        row.operator_name,
+        row.lease_holder_name,
+        row.no_answer_attempts,
+        row.next_attempt_at,
+        row.customer_id,
+        row.lease_holder_id,
+    )
+
+
+def _unpack(packed: Packed) -> OrderRow:
+    fields = list(packed)
+    fields[_SOURCE] = OrderSource(fields[_SOURCE])
+    return OrderRow(*fields)
+
+
+def _page_rows(rows: Iterable[OrderRow], formatter: RowFormatter, sort: OrderSort) -> Page:
+    """What the UI thread appends, made on the worker."""
+    page = []
+    for row in rows:
+        formatted = formatter.format(row)
+        page.append((_pack(row), sort_key(row, sort), formatted.cells, formatted.tooltip))
+    return tuple(page)
 
 
 def make_formatter(language: str, timezone: str) -> RowFormatter:
@@ -224,10 +270,13 @@ class OrderTableModel(QAbstractTableModel):
         # None: app.order_list.fetch_page, looked up when a page is fetched
         self._fetch = fetch
         self.viewer_id = viewer_id
-        self._rows: list[OrderRow] = []
+        self._rows: list[Packed] = []
         self._keys: list[tuple[int, ...]] = []  # sort keys, ascending = display order
         self._cells: list[tuple[str, ...]] = []
         self._tooltips: list[str | None] = []
+        # the ids of _rows, kept as they change: a page or a live update asks "loaded already?"
+        # (a set built per page would cost O(rows loaded) on the UI thread after deep scrolling)
+        self._ids: set[int] = set()
         self._loading = False
         self._exhausted = False
         self._generation = 0  # bumped by reload: late refresh answers for the old rows drop
@@ -259,17 +308,19 @@ class OrderTableModel(QAbstractTableModel):
         return tuple(self._formatter.source_labels.values())
 
     def row_at(self, row: int) -> OrderRow:
-        return self._rows[row]
+        return _unpack(self._rows[row])
 
     def row_of(self, order_id: int) -> int | None:
         """The row showing ``order_id`` (None if it is not loaded)."""
+        if order_id not in self._ids:
+            return None
         for row, order in enumerate(self._rows):
-            if order.id == order_id:
+            if order[_ID] == order_id:
                 return row
         return None
 
     def loaded_ids(self) -> frozenset[int]:
-        return frozenset(r.id for r in self._rows)
+        return frozenset(self._ids)
 
     def reload(self, filters: OrderFilter | None = None) -> None:
         """Start over (optionally with new filters): clear, then fetch the first page and the
@@ -282,6 +333,7 @@ class OrderTableModel(QAbstractTableModel):
         self._keys.clear()
         self._cells.clear()
         self._tooltips.clear()
+        self._ids.clear()
         self._loading = False
         self._exhausted = False
         self.count = None
@@ -301,7 +353,7 @@ class OrderTableModel(QAbstractTableModel):
     def set_formatter(self, formatter: RowFormatter) -> None:
         """Re-render every loaded row (language change); rows are not fetched again."""
         self._formatter = formatter
-        formatted = [formatter.format(row) for row in self._rows]
+        formatted = [formatter.format(_unpack(row)) for row in self._rows]
         self._cells = [f.cells for f in formatted]
         self._tooltips = [f.tooltip for f in formatted]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMN_COUNT - 1)
@@ -318,12 +370,12 @@ class OrderTableModel(QAbstractTableModel):
             return
         self._loading = True
         filters, limit, formatter = self._filters, self._page_size, self._formatter
-        after: Cursor | None = self._rows[-1].cursor_for(filters.sort) if self._rows else None
+        after = _unpack(self._rows[-1]).cursor_for(filters.sort) if self._rows else None
         fetch = self._fetch or fetch_page
 
         def load(session: Session) -> Page:
             rows = fetch(session, after=after, limit=limit, filters=filters)
-            return tuple((row, formatter.format(row)) for row in rows)
+            return _page_rows(rows, formatter, filters.sort)
 
         Op(self, load, key="page", runner=self._runner).success(self._append).failure(
             self._page_failed
@@ -335,18 +387,18 @@ class OrderTableModel(QAbstractTableModel):
         if len(page) < self._page_size:
             self._exhausted = True
         # a live update may already have inserted a row this page read before it changed
-        loaded = self.loaded_ids()
-        fresh = [(row, formatted) for row, formatted in page if row.id not in loaded]
+        loaded = self._ids
+        fresh = [item for item in page if item[0][_ID] not in loaded]
         if fresh:
             first = len(self._rows)
             # the last row is inclusive: n rows starting at first end at first + n - 1
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            sort = self._filters.sort
-            for row, formatted in fresh:
-                self._rows.append(row)
-                self._keys.append(sort_key(row, sort))
-                self._cells.append(formatted.cells)
-                self._tooltips.append(formatted.tooltip)
+            for packed, key, cells, tooltip in fresh:
+                loaded.add(packed[_ID])
+                self._rows.append(packed)
+                self._keys.append(key)
+                self._cells.append(cells)
+                self._tooltips.append(tooltip)
             self.endInsertRows()
         self._loading = False
         self.sig_rows_loaded.emit(len(self._rows))
@@ -381,7 +433,7 @@ class OrderTableModel(QAbstractTableModel):
 
             def load(session: Session, chunk: tuple[int, ...] = chunk) -> Page:
                 rows = fetch_rows(session, chunk, filters)
-                return tuple((row, formatter.format(row)) for row in rows)
+                return _page_rows(rows, formatter, filters.sort)
 
             Op(self, load, runner=self._runner).success(
                 lambda page, c=chunk: self._apply_refresh(generation, c, page)
@@ -391,39 +443,39 @@ class OrderTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # reloaded meanwhile: the new rows were read after this answer
         wanted = set(ids)
-        fresh = {row.id: (row, formatted) for row, formatted in page}
-        entered = set(fresh) - self.loaded_ids()  # now in the view, not loaded before
-        sort = self._filters.sort
+        fresh = {item[0][_ID]: item for item in page}
+        entered = set(fresh) - self._ids  # now in the view, not loaded before
         updated = removed = inserted = 0
         for r in range(len(self._rows) - 1, -1, -1):
-            order_id = self._rows[r].id
+            order_id = self._rows[r][_ID]
             if order_id not in wanted:
                 continue
             found = fresh.get(order_id)
-            if found is not None and sort_key(found[0], sort) == self._keys[r]:
-                row, formatted = fresh.pop(order_id)
-                self._rows[r] = row
-                self._cells[r] = formatted.cells
-                self._tooltips[r] = formatted.tooltip
+            if found is not None and found[1] == self._keys[r]:
+                packed, _key, cells, tooltip = fresh.pop(order_id)
+                self._rows[r] = packed
+                self._cells[r] = cells
+                self._tooltips[r] = tooltip
                 self.dataChanged.emit(self.index(r, 0), self.index(r, _COLUMN_COUNT - 1))
                 updated += 1
                 continue
             # gone from the view, or moved in the sort: out now, back in below where it belongs
             self.beginRemoveRows(QModelIndex(), r, r)
             del self._rows[r], self._keys[r], self._cells[r], self._tooltips[r]
+            self._ids.discard(order_id)
             self.endRemoveRows()
             if found is None:
                 removed += 1
-        for row, formatted in sorted(fresh.values(), key=lambda pair: sort_key(pair[0], sort)):
-            key = sort_key(row, sort)
+        for packed, key, cells, tooltip in sorted(fresh.values(), key=lambda item: item[1]):
             at = bisect.bisect_left(self._keys, key)
             if at == len(self._rows) and not self._exhausted:
                 continue  # past the loaded part: it comes with its page
             self.beginInsertRows(QModelIndex(), at, at)
-            self._rows.insert(at, row)
+            self._rows.insert(at, packed)
+            self._ids.add(packed[_ID])
             self._keys.insert(at, key)
-            self._cells.insert(at, formatted.cells)
-            self._tooltips.insert(at, formatted.tooltip)
+            self._cells.insert(at, cells)
+            self._tooltips.insert(at, tooltip)
             self.endInsertRows()
             inserted += 1
         if removed or entered:
@@ -464,7 +516,7 @@ class OrderTableModel(QAbstractTableModel):
                 alignment.setData(_ALIGN[column])
                 if column == COL_STATUS and self._chips is not None and text:
                     # the chip carries the text: drawn as the decoration, no text on top
-                    decoration.setData(self._chips(text, self._rows[row].status_code))
+                    decoration.setData(self._chips(text, self._rows[row][_STATUS]))
                     display.clearData()
                     return
                 display.setData(text)
@@ -505,17 +557,17 @@ class OrderTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             return self._tooltip(index.row(), index.column())
         if role == STATUS_CODE_ROLE:
-            return self._rows[index.row()].status_code
+            return self._rows[index.row()][_STATUS]
         if role == ORDER_ID_ROLE:
-            return self._rows[index.row()].id
+            return self._rows[index.row()][_ID]
         if role == LEASE_ROLE:
             return self._lease(index.row())
         if role == CUSTOMER_ID_ROLE:
-            return self._rows[index.row()].customer_id
+            return self._rows[index.row()][_CUSTOMER]
         return None
 
     def _lease(self, row: int) -> str | None:
-        holder = self._rows[row].lease_holder_id
+        holder = self._rows[row][_LEASE]
         if holder is None:
             return None
         return LEASE_MINE if holder == self.viewer_id else LEASE_OTHER
