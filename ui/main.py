@@ -56,6 +56,8 @@ PRELOAD_AFTER_DIALOG = (
     "ui.panels.order_list",
     "ui.panels.order_card",
     "ui.panels.customer_profile",
+    "ui.panels.cross_sell.panel",
+    "ui.panels.telephony.glue",
 )
 
 
@@ -266,7 +268,11 @@ class ConsoleLauncher(QObject):
         # partially initialized module.
         if not self._preload or self.window is None or self.window.user is not None:
             return  # done, or signed in already: sign_in() imports the rest itself
-        importlib.import_module(self._preload.pop(0))
+        name = self._preload.pop(0)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # moved or renamed: sign_in() imports what it needs and says so
+            log.warning("start-up: could not preload %s", name, exc_info=True)
         if self._preload:
             QTimer.singleShot(0, self, self._preload_next)
         else:
