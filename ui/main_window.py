@@ -62,27 +62,28 @@ if TYPE_CHECKING:  # imported at run time by sign_in(), after log-in
     from ui.widgets.notifications import NotificationsButton
 
 # version of the saveState() layout; bump when docks change so an old layout is not applied
-# (2: the queue and customer docks around the order card)
-WINDOW_STATE_VERSION = 2
+# (2: the queue and customer docks around the order card; 3: the phone dock under the queue
+# and the cross-sell dock under the card)
+WINDOW_STATE_VERSION = 3
 KEY_ORDER_HEADER = "queue/header"
 KEY_QUEUE_VIEW = "queue/view"
 
-# Where each dock lives. Telephony, messenger and cross-sell panels arrive with later issues:
-# their names and areas are reserved here so layouts saved then stay valid. No widget exists for
-# them until those panels do (an empty "coming soon" dock would only be in the way).
+# Where each dock lives. The messenger panel arrives with a later issue: its name and area are
+# reserved here so layouts saved now stay valid. No widget exists for it until the panel does
+# (an empty "coming soon" dock would only be in the way).
 DOCK_AREAS: dict[str, Qt.DockWidgetArea] = {
     "QueueDock": Qt.DockWidgetArea.LeftDockWidgetArea,
     "CustomerDock": Qt.DockWidgetArea.RightDockWidgetArea,
-    "TelephonyDock": Qt.DockWidgetArea.RightDockWidgetArea,  # reserved (issue: telephony)
+    "TelephonyDock": Qt.DockWidgetArea.LeftDockWidgetArea,  # ui/panels/telephony/glue.py
     "MessengerDock": Qt.DockWidgetArea.RightDockWidgetArea,  # reserved (issue: messengers)
-    "CrossSellDock": Qt.DockWidgetArea.BottomDockWidgetArea,  # reserved (issue: cross-sell)
+    "CrossSellDock": Qt.DockWidgetArea.BottomDockWidgetArea,  # ui/panels/cross_sell
 }
-# A first start's widths: the card gets 40 % (at least what its one-column layout needs), the
-# customer dock a quarter (at least its own minimum), the queue the rest.
-CARD_SHARE = 0.40
+# A first start's widths: the card gets 45 % (at least what its one-column layout needs), the
+# customer dock 25 % (at least its own minimum), the queue and phone column the rest.
+CARD_SHARE = 0.45
 CARD_MIN_WIDTH = 520
-CUSTOMER_SHARE = 0.245
-QUEUE_MIN_WIDTH = 360
+CUSTOMER_SHARE = 0.25
+QUEUE_MIN_WIDTH = 330
 # the cross-sell dock under the card: a share of the height (three suggestions at 768 px)
 CROSS_SELL_SHARE = 0.30
 # who sees Reports → Upsell by operator
@@ -481,6 +482,9 @@ class MainWindow(QMainWindow):
             self.setGeometry(self.screen().availableGeometry())
             self.showMaximized()
             self.default_dock_widths()
+            # and again once the window has its maximized size: docks sized while it was still
+            # at its first size keep their minimum widths (the customer dock at 1366 px)
+            QTimer.singleShot(0, self, self.default_dock_widths)
         else:
             self.show()
         # the keyboard goes to the window now, also where no window manager hands it over
@@ -493,7 +497,16 @@ class MainWindow(QMainWindow):
         width = max(self.width(), 800)
         customer = max(int(width * CUSTOMER_SHARE), self.customer_dock.minimumSizeHint().width())
         card = max(int(width * CARD_SHARE), CARD_MIN_WIDTH)
-        queue = max(width - customer - card - 8, QUEUE_MIN_WIDTH)
+        # the left column also holds the phone dock: as wide as the wider of the two needs
+        left_min = max(
+            [QUEUE_MIN_WIDTH]
+            + [
+                dock.minimumSizeHint().width()
+                for dock in self.findChildren(QDockWidget)
+                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+            ]
+        )
+        queue = max(width - customer - card - 8, left_min)
         self.resizeDocks(
             [self.queue_dock, self.customer_dock], [queue, customer], Qt.Orientation.Horizontal
         )

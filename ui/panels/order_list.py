@@ -166,7 +166,11 @@ class QueuePanel(QWidget):
         self.title.setObjectName("PanelTitle")
         self.view_picker = QComboBox(self)
         self.view_picker.setObjectName("ViewPicker")
-        self.view_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as the dock allows, but never what keeps a 1366-px screen's card narrow
+        self.view_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.view_picker.setMinimumContentsLength(12)
         for _ in VIEWS:
             self.view_picker.addItem("")
         self.filter_button = QToolButton(self)

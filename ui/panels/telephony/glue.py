@@ -1,7 +1,7 @@
 """Puts the telephony panel into the main window and connects it to the other panels — the one
 place that knows both sides (panels never import each other):
 
-* the dock (``TelephonyDock``, under the customer dock), its View-menu entry and a Phone menu
+* the dock (``TelephonyDock``, under the queue dock), its View-menu entry and a Phone menu
   with the telephony shortcuts (:mod:`ui.shortcuts`);
 * the operator's state selector in the status bar;
 * the change feed → the panel (screen pop, call states, lists);
@@ -226,12 +226,14 @@ def install_telephony(window: MainWindow) -> TelephonyPanel:
     )
     dock = TelephonyDock(window)
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    # under the customer: the profile on top, the call and its log below
-    window.splitDockWidget(window.customer_dock, dock, Qt.Orientation.Vertical)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    # Under the queue, not the customer: during a call the operator reads the caller's profile
+    # (right, full height) and the call box (left) while the queue waits; and at 1366 px a
+    # third column of docks would leave the order card too narrow to show its items.
+    window.splitDockWidget(window.queue_dock, dock, Qt.Orientation.Vertical)
     window.resizeDocks(
-        [window.customer_dock, dock],
-        [window.height() * 3 // 5, window.height() * 2 // 5],
+        [window.queue_dock, dock],
+        [window.height() * 11 // 20, window.height() * 9 // 20],
         Qt.Orientation.Vertical,
     )
     window.view_menu.insertAction(

@@ -215,6 +215,8 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
             self.scope.addItem("")
         self.log_count = QLabel(log_page)
         self.log_count.setObjectName("MutedLabel")
+        self.log_count.setWordWrap(True)  # a long hint wraps instead of widening the dock
+        self.log_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.log_model = CallLogModel(
             runner, zone=self.zone, clock=clock, language=self.language, parent=self
         )
@@ -223,8 +225,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         scope_row = QHBoxLayout()
         scope_row.setContentsMargins(6, 6, 6, 2)
         scope_row.addWidget(self.scope)
-        scope_row.addStretch(1)
-        scope_row.addWidget(self.log_count)
+        scope_row.addWidget(self.log_count, 1)
         log_layout = QVBoxLayout(log_page)
         log_layout.setContentsMargins(0, 0, 0, 0)
         log_layout.setSpacing(0)
