@@ -3,8 +3,8 @@ upsell, top capsules; a day-by-day series; the orders behind the figures; CSV ro
 
 Money is counted by the business-local day the order was confirmed (``credited_on``), offers by
 the day they were shown (``shown_on``); both are indexed date columns, so a month is an index
-range over the credit and offer rows (plus the credited lines by primary key) — never a scan of
-orders (PERF T7)."""
+range over the credit and offer rows (plus, for pending credits only, their lines by primary
+key) — never a scan of orders (PERF T7)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from models import (
     Order,
     OrderItem,
     UpsellCredit,
+    UpsellState,
     User,
 )
 
@@ -78,10 +79,21 @@ def _check(date_from: dt.date, date_to: dt.date) -> None:
         raise ValueError(f"the period ends ({date_to}) before it starts ({date_from})")
 
 
-#: the credited line's value as it is now: a confirmed order's lines can still be edited from
-#: the card (quantity, discount) and the credit row's own ``amount`` is only refreshed on a
-#: status change; a primary-key join per credit row keeps the figures exact at little cost
-_LINE_VALUE = OrderItem.price * OrderItem.quantity - OrderItem.discount
+#: A credit's value. Only a *pending* credit's line can still change (a confirmed order is
+#: editable from the card; the credit row's ``amount`` is refreshed on status changes only), so
+#: for those the line is read as it is now — a correlated lookup by primary key that CASE runs
+#: for pending rows alone; settled credits use their stored amount (no join: the month stays
+#: an index range over the credit rows).
+_LINE_VALUE = case(
+    (
+        UpsellCredit.state == UpsellState.PENDING.value,
+        select(OrderItem.price * OrderItem.quantity - OrderItem.discount)
+        .where(OrderItem.id == UpsellCredit.order_item_id)
+        .correlate(UpsellCredit)
+        .scalar_subquery(),
+    ),
+    else_=UpsellCredit.amount,
+)
 
 _ACCEPTED = func.sum(case((CrossSellOffer.outcome == CrossSellOutcome.ACCEPTED.value, 1), else_=0))
 
@@ -98,7 +110,6 @@ def upsell_table(session: Session, date_from: dt.date, date_to: dt.date) -> list
             UpsellCredit.state,
             func.sum(_LINE_VALUE),
         )
-        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
         .where(UpsellCredit.credited_on.between(date_from, date_to))
         .group_by(UpsellCredit.operator_id, UpsellCredit.capsule_id, UpsellCredit.state)
     ):
@@ -156,10 +167,8 @@ def daily_series(
 ) -> list[UpsellDay]:
     """Every day of the period (zeros included), for the chart."""
     _check(date_from, date_to)
-    credits = (
-        select(UpsellCredit.credited_on, UpsellCredit.state, func.sum(_LINE_VALUE))
-        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
-        .where(UpsellCredit.credited_on.between(date_from, date_to))
+    credits = select(UpsellCredit.credited_on, UpsellCredit.state, func.sum(_LINE_VALUE)).where(
+        UpsellCredit.credited_on.between(date_from, date_to)
     )
     offers = select(CrossSellOffer.shown_on, func.count(), _ACCEPTED).where(
         CrossSellOffer.shown_on.between(date_from, date_to)
@@ -214,7 +223,6 @@ def drill_down(
             UpsellCredit.state,
             Capsule.name,
         )
-        .join(OrderItem, OrderItem.id == UpsellCredit.order_item_id)
         .join(Order, Order.id == UpsellCredit.order_id)
         .join(User, User.id == UpsellCredit.operator_id)
         .outerjoin(Capsule, Capsule.id == UpsellCredit.capsule_id)
