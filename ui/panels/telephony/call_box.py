@@ -99,8 +99,12 @@ class CallBox(QFrame):
         top.setSpacing(8)
         top.addWidget(self.state_chip)
         top.addWidget(self.timer_label)
-        top.addWidget(self.number_label, 1)
+        top.addStretch(1)
         top.addWidget(self.hang_up_button)
+        # the number on a line of its own: beside the chip, timer and button it made the
+        # phone dock (and so the queue column) wider than a 1366-px screen can spare
+        number = QHBoxLayout()
+        number.addWidget(self.number_label, 1)
         who = QHBoxLayout()
         who.setSpacing(6)
         who.addWidget(self.customer_button)
@@ -110,6 +114,7 @@ class CallBox(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addLayout(number)
         layout.addLayout(who)
         layout.addWidget(self.orders_label)
         layout.addWidget(self.hint)
