@@ -74,9 +74,10 @@ def sync_order_credits(session: Session, order: Order, now: dt.datetime) -> None
                 )
             )
             continue
-        if state is not UpsellState.REVERSED:
-            credit.amount = amount  # lines of a confirmed order can still be edited
-            credit.capsule_id = item.capsule_id
+        # lines of a confirmed order can still be edited: settle the amount as it is now
+        # (the KPI reads the stored amount of every credit that is no longer pending)
+        credit.amount = amount
+        credit.capsule_id = item.capsule_id
         if credit.state is state:
             continue
         if credit.state is UpsellState.REVERSED:  # confirmed again: a fresh credit date

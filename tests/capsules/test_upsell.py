@@ -223,3 +223,9 @@ def test_kpi_follows_an_edit_of_a_confirmed_orders_cross_sell_line(db_url, clock
         assert row.pending == 2 * SHIRT_TO_PAY  # the card's edit, before any status change
         (drill,) = kpi.drill_down(s, W.TODAY, W.TODAY)
         assert drill.amount == 2 * SHIRT_TO_PAY
+    _move(db_url, order_id, w, clock, "cancelled")
+    credit = _credit(db_url, order_id)
+    assert (credit.state, credit.amount) == (UpsellState.REVERSED, 2 * SHIRT_TO_PAY)
+    with session_scope(db_url) as s:
+        (row,) = kpi.upsell_table(s, W.TODAY, W.TODAY)
+        assert (row.pending, row.reversed) == (Decimal("0.00"), 2 * SHIRT_TO_PAY)
