@@ -149,6 +149,11 @@ _PALETTES = {
     Audience.UNISEX: D.UNISEX_COLORS,
 }
 _FOR_WHOM = {Audience.BOY: " для мальчика", Audience.GIRL: " для девочки", Audience.UNISEX: ""}
+_SERIES = {
+    Audience.BOY: D.SERIES_ANY + D.SERIES_BOY,
+    Audience.GIRL: D.SERIES_ANY + D.SERIES_GIRL,
+    Audience.UNISEX: D.SERIES_ANY,
+}
 
 
 def build_products(cat: Catalog, rng: random.Random, n_products: int, now: int,
@@ -181,7 +186,8 @@ def build_products(cat: Catalog, rng: random.Random, n_products: int, now: int,
             age_to = min(hi, age_from + span)
             age_from = max(lo, min(age_from, age_to - 2))
         noun = leaf.nouns[int(rng.random() * len(leaf.nouns))]
-        series = D.SERIES[int(rng.random() * len(D.SERIES))]
+        pool = _SERIES[leaf.audience]
+        series = pool[int(rng.random() * len(pool))]
         brand = leaf.brands[int(rng.random() * len(leaf.brands))]
         if brand == "GLVR" and age_from < 9:
             brand = "Gulliver"  # GLVR is the teen line
