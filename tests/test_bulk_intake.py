@@ -24,6 +24,8 @@ from app.orders import bulk_intake, workflow
 from app.orders.intake import ImportSummary, import_orders
 from app.robot import PREPAYMENT_ONLY_TAG
 from models import (
+    Audience,
+    Capsule,
     Customer,
     CustomerPhone,
     CustomerTag,
@@ -69,6 +71,19 @@ def seed(db_url: str) -> None:
         for n in range(3):
             f.order(s, [], status="returned", customer_obj=low, number=f"RET-{n}")
         set_setting(s, "robot.require_paid", False)
+        s.add(Capsule(external_id="CAPS-1", name="Школа", audience=Audience.UNISEX))
+        retired = Capsule(external_id="CAPS-OLD", name="Лето", audience=Audience.UNISEX)
+        retired.retired_at = f.T0
+        s.add(retired)
+
+
+def capsule_item(offer: str, ref: Any, *, keyed: bool = False) -> dict[str, Any]:
+    """An item naming its capsule in ``properties`` (list form, or keyed by code as RetailCRM
+    answers when reading an order back)."""
+    prop = {"code": "capsule", "name": "Капсула", "value": ref}
+    other = {"code": "size", "name": "Размер", "value": "128"}
+    props: Any = {"size": other, "capsule": prop} if keyed else [other, prop]
+    return {"offer": {"externalId": offer}, "quantity": 1, "properties": props}
 
 
 def rec(ext: str, *items: tuple[str, int], **over: Any) -> dict[str, Any]:
@@ -134,6 +149,10 @@ def mixed_file() -> list[Any]:
         rec("ok-1", ("A", 2), ("B", 1), managerComment="повтор"),  # repeat in the file
         rec("unpaid-cash", payments=[{"type": "cash", "status": "not-paid"}]),
         rec("ok-2", ("A", 1)),
+        rec("capsule", items=[capsule_item("A", "CAPS-1"), capsule_item("B", " CAPS-OLD ")]),
+        rec("capsule-keyed", items=[capsule_item("A", "CAPS-1", keyed=True)]),
+        rec("capsule-unknown", items=[capsule_item("A", "CAPS-NOPE"), capsule_item("B", 7)]),
+        rec("capsule-bad-props", items=[{"offer": {"externalId": "A"}, "properties": "x"}]),
     ]
 
 
@@ -250,9 +269,25 @@ def test_bulk_path_leaves_exactly_what_the_per_order_path_leaves(
 
     assert summary.as_json() == reference_summary.as_json()
     # the file exercises what it claims to
-    assert (summary.created, summary.updated, len(summary.rejected)) == (28, 2, 5)
+    assert (summary.created, summary.updated, len(summary.rejected)) == (32, 2, 5)
+    # items name their capsule: known ones stored (a retired one too), the rest only warned of
+    assert [i[7] is not None for i in reference["orders"]["N-capsule"]["items"]] == [True, True]
+    assert reference["orders"]["N-capsule-keyed"]["items"][0][7] is not None
+    assert [i[7] for i in reference["orders"]["N-capsule-unknown"]["items"]] == [None, None]
+    assert [i[7] for i in reference["orders"]["N-capsule-bad-props"]["items"]] == [None]
+    assert summary.warnings == [
+        {
+            "index": 37,
+            "externalId": "capsule-unknown",
+            "warnings": {
+                "items[0].properties.capsule": "unknown capsule 'CAPS-NOPE'; the item is kept"
+                " without it",
+                "items[1].properties.capsule": "unknown capsule '7'; the item is kept without it",
+            },
+        }
+    ]
     if run_robot:
-        assert (summary.robot_confirmed, summary.robot_to_queue) == (13, 15)
+        assert (summary.robot_confirmed, summary.robot_to_queue) == (13, 19)
         for number in ("N-risky-unpaid", "N-low-buyout-unpaid"):
             checks = reference["orders"][number]["robot_checks"]
             assert [c["rule"] for c in checks if not c["passed"]] == ["not_prepayment_only"]

@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from app.cli import main as cli
 from app.clock import FixedClock
 from app.db import get_sessionmaker, session_scope
+from app.orders import bulk_intake
 from app.orders.intake import import_orders
-from models import Customer, CustomerPhone, DeadLetter, Order, OrderItem
+from models import Audience, Capsule, Customer, CustomerPhone, DeadLetter, Order, OrderItem
 from tests import factories as f
 
 
@@ -172,3 +173,76 @@ def test_cli_import_prints_summary_and_exits_3_on_rejections(
     assert cli(["--database-url", db_url, "orders", "import", str(path)]) == 0
     with session_scope(db_url) as s:
         assert s.scalar(select(func.count()).select_from(OrderItem)) == 2
+
+
+def _with_capsule(ext: str, ref: Any, **over: Any) -> dict[str, Any]:
+    rec = good(ext, **over)
+    rec["items"][0]["properties"] = [
+        {"code": "size", "name": "Размер", "value": "128"},
+        {"code": "capsule", "name": "Капсула", "value": ref},
+    ]
+    return rec
+
+
+def _lines(db_url: str, external_id: str) -> list[tuple[str | None, bool]]:
+    with session_scope(db_url) as s:
+        return [
+            (ref, cross)
+            for ref, cross in s.execute(
+                select(Capsule.external_id, OrderItem.is_cross_sell)
+                .select_from(OrderItem)
+                .join(Order, Order.id == OrderItem.order_id)
+                .outerjoin(Capsule, Capsule.id == OrderItem.capsule_id)
+                .where(Order.external_id == external_id)
+                .order_by(OrderItem.id)
+            ).tuples()
+        ]
+
+
+@pytest.mark.parametrize("per_record", [False, True], ids=["bulk", "per-record"])
+def test_item_capsule_from_properties_is_stored_and_unknown_one_only_warned(
+    db_url: str, catalog, monkeypatch: pytest.MonkeyPatch, per_record: bool
+) -> None:
+    if per_record:  # the path re-imports and repeats take
+        monkeypatch.setattr(bulk_intake, "can_create", lambda _session, run_robot: False)
+    with session_scope(db_url) as s:
+        s.add(Capsule(external_id="CAPS-1", name="Школа, мальчик 7–9", audience=Audience.BOY))
+    # a comment sends "stray" to the queue: its items may still be replaced by a re-import
+    stray = _with_capsule("stray", "CAPS-X", customerComment="позвоните")
+    summary = run(db_url, [_with_capsule("known", "CAPS-1"), stray])
+    assert summary.created == 2 and summary.rejected == []
+    # the capsule the site named, not a cross-sell (nobody offered it during a call)
+    assert _lines(db_url, "known") == [("CAPS-1", False), (None, False)]
+    assert _lines(db_url, "stray") == [(None, False), (None, False)]
+    assert summary.as_json()["warnings"] == [
+        {
+            "index": 1,
+            "externalId": "stray",
+            "warnings": {
+                "items[0].properties.capsule": "unknown capsule 'CAPS-X'; the item is kept"
+                " without it"
+            },
+        }
+    ]
+    with session_scope(db_url) as s:
+        assert s.scalar(select(func.count()).select_from(DeadLetter)) == 0
+
+    # the capsule reaches the feed later and the site sends the order again: the line learns it
+    with session_scope(db_url) as s:
+        s.add(Capsule(external_id="CAPS-X", name="Праздник", audience=Audience.GIRL))
+    again = run(db_url, [_with_capsule("known", "CAPS-1"), stray])
+    assert (again.updated, again.unchanged, again.warnings) == (1, 1, [])
+    assert _lines(db_url, "stray")[0] == ("CAPS-X", False)
+
+
+def test_cli_import_reports_an_unknown_capsule_and_still_exits_0(
+    db_url: str, catalog, tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "orders.json"
+    path.write_text(json.dumps([_with_capsule("c1", "CAPS-?")], ensure_ascii=False), "utf-8")
+    assert cli(["--database-url", db_url, "orders", "import", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["created"] == 1 and out["rejected"] == []
+    assert (
+        "unknown capsule 'CAPS-?'" in out["warnings"][0]["warnings"]["items[0].properties.capsule"]
+    )

@@ -8,12 +8,16 @@ order's products, then the most specific (offer named), then the newest."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models import Capsule, CapsuleItem, Offer, Order, OrderItem
+
+#: an import chunk names a few hundred capsules at most; batches keep SQLite's parameter limit far
+_REFS_PER_QUERY = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,28 @@ def capsule_id_for_ref(session: Session, external_id: str | None) -> int | None:
     """The capsule a site/ERP payload names by its feed id (None when unknown)."""
     if not external_id:
         return None
-    return session.scalar(select(Capsule.id).where(Capsule.external_id == external_id))
+    return capsule_ids_for_refs(session, [external_id]).get(external_id)
+
+
+def capsule_ids_for_refs(session: Session, external_ids: Iterable[str]) -> dict[str, int]:
+    """Feed id → capsule id for the known ones among ``external_ids`` (one query).
+
+    Retired capsules resolve too: an order placed from a capsule that has since left the feed
+    was still sold from it (the order card keeps naming it)."""
+    wanted = sorted({e for e in external_ids if e})
+    if not wanted:
+        return {}
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), _REFS_PER_QUERY):
+        batch = wanted[start : start + _REFS_PER_QUERY]
+        found.update(
+            session.execute(
+                select(Capsule.external_id, Capsule.id).where(Capsule.external_id.in_(batch))
+            )
+            .tuples()
+            .all()
+        )
+    return found
 
 
 def item_capsules(session: Session, order_id: int) -> dict[int, ItemCapsule]:

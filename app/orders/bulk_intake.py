@@ -558,6 +558,7 @@ _ITEM_COLUMNS = (
     "price",
     "discount",
     "is_cross_sell",
+    "capsule_id",
 )
 _HISTORY_COLUMNS = (
     "order_id",
@@ -680,6 +681,7 @@ def _write(
                     item.price,
                     item.discount,
                     False,
+                    item.capsule_id,
                 )
             )
         event_rows.append(

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actors import SYSTEM
+from app.capsules.origin import capsule_ids_for_refs
 from app.clock import Clock
 from app.orders import bulk_intake
 from app.orders.customer_match import find_or_create_customer
@@ -81,6 +82,9 @@ PAYMENT_TYPES = {
 }
 #: statuses in which an import may still replace the items (nobody has reserved stock yet)
 ITEMS_EDITABLE = {"new", "needs_confirmation", "no_answer"}
+#: the item property (RetailCRM ``items[].properties[].code``) naming the capsule the item was
+#: sold from, by its id in the capsule feed (docs/capsule-feed.md, "Orders that name a capsule")
+CAPSULE_PROPERTY = "capsule"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class ParsedItem:
     quantity: int
     price: Decimal
     discount: Decimal
+    capsule_id: int | None = None  # the capsule the site/ERP says it was sold from
 
 
 @dataclass(slots=True)
@@ -113,6 +118,9 @@ class ParsedOrder:
     manager_comment: str | None
     store_id: int | None
     created_at: dt.datetime | None
+    #: what was ignored without refusing the order (field path → message), e.g. an unknown
+    #: capsule reference: the order is written, the import reports it
+    warnings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,6 +131,8 @@ class ImportSummary:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     robot_confirmed: int = 0
     robot_to_queue: int = 0
+    #: records written with something ignored: {"index", "externalId", "warnings": {path: msg}}
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -130,24 +140,32 @@ class ImportSummary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "warnings": self.warnings,
             "robot": {"confirmed": self.robot_confirmed, "needs_confirmation": self.robot_to_queue},
         }
 
 
 class _Catalog:
-    """Offers and stores referenced by a chunk, fetched in one query each."""
+    """Offers, stores and capsules referenced by a chunk, fetched in one query each."""
 
     def __init__(self, session: Session, records: list[Any]) -> None:
         offer_ids: set[str] = set()
         store_codes: set[str] = set()
+        capsule_refs: set[str] = set()
         for rec in records:
             if not isinstance(rec, dict):
                 continue
-            for item in rec.get("items") or []:
-                if isinstance(item, dict) and isinstance(item.get("offer"), dict):
+            items = rec.get("items")
+            for item in items if isinstance(items, list) else []:
+                if not isinstance(item, dict):
+                    continue
+                if isinstance(item.get("offer"), dict):
                     ext = item["offer"].get("externalId")
                     if isinstance(ext, str | int):
                         offer_ids.add(str(ext))
+                ref = capsule_property(item)
+                if isinstance(ref, str) and ref:
+                    capsule_refs.add(ref)
             if isinstance(rec.get("shipmentStore"), str):
                 store_codes.add(rec["shipmentStore"])
         self.offers: dict[str, tuple[int, str, Decimal, bool]] = {}
@@ -165,6 +183,46 @@ class _Catalog:
                 .tuples()
                 .all()
             )
+        self.capsules: dict[str, int] = capsule_ids_for_refs(session, capsule_refs)
+
+
+def capsule_property(item: dict[str, Any]) -> Any:
+    """The value of the item's ``capsule`` property, stripped when text; None without one.
+
+    RetailCRM sends ``properties`` as a list of ``{"code", "name", "value"}`` when writing and
+    answers with an object keyed by the code when reading an order back; both are accepted.
+    Properties are free-form shop data, so a malformed list is no reason to refuse an order:
+    anything that is not recognisably the capsule entry is ignored."""
+    props = item.get("properties")
+    if isinstance(props, dict):
+        entries: Iterable[Any] = props.values()
+    elif isinstance(props, list):
+        entries = props
+    else:
+        return None
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("code") == CAPSULE_PROPERTY:
+            value = entry.get("value")
+            return value.strip() if isinstance(value, str) else value
+    return None
+
+
+def _item_capsule(
+    item: dict[str, Any], path: str, catalog: _Catalog, warnings: dict[str, str]
+) -> int | None:
+    """The capsule an item names, resolved; an unusable reference is a warning (the item is
+    still sold, we just do not know its capsule: the card then infers one)."""
+    ref = capsule_property(item)
+    if ref is None or ref == "":
+        return None
+    where = f"{path}.properties.{CAPSULE_PROPERTY}"
+    if not isinstance(ref, str | int) or isinstance(ref, bool):
+        warnings[where] = f"capsule reference must be a string, got {ref!r}; ignored"
+        return None
+    capsule_id = catalog.capsules.get(str(ref))
+    if capsule_id is None:
+        warnings[where] = f"unknown capsule {str(ref)!r}; the item is kept without it"
+    return capsule_id
 
 
 def _text(rec: dict[str, Any], key: str, errors: dict[str, str], limit: int) -> str | None:
@@ -232,6 +290,7 @@ def parse_record(
     ``phones`` (optional) memoizes phone normalization across the records of one import:
     ``phonenumbers`` costs ~0.1 ms a number and a file repeats its regular customers' phones."""
     errors: dict[str, str] = {}
+    warnings: dict[str, str] = {}
     if not isinstance(rec, dict):
         return None, {"": f"an order must be a JSON object, got {type(rec).__name__}"}
 
@@ -317,8 +376,11 @@ def parse_record(
                 f"discount {unit_discount} exceeds the price {price}"
             )
         name = item.get("productName") if isinstance(item.get("productName"), str) else offer_name
+        capsule_id = _item_capsule(item, path, catalog, warnings)
         items.append(
-            ParsedItem(offer_id, str(name)[:300], int(qty), price, unit_discount * int(qty))
+            ParsedItem(
+                offer_id, str(name)[:300], int(qty), price, unit_discount * int(qty), capsule_id
+            )
         )
 
     delivery = rec.get("delivery") or {}
@@ -396,6 +458,7 @@ def parse_record(
             manager_comment=_text(rec, "managerComment", errors, 5000),
             store_id=store_id,
             created_at=created_at,
+            warnings=warnings,
         ),
         {},
     )
@@ -453,6 +516,7 @@ def _create(session: Session, p: ParsedOrder, clock: Clock) -> Order:
             quantity=i.quantity,
             price=i.price,
             discount=i.discount,
+            capsule_id=i.capsule_id,
         )
         for i in p.items
     )
@@ -485,11 +549,14 @@ def _update(session: Session, order: Order, p: ParsedOrder, clock: Clock) -> boo
         wanted["contact_phone_e164"] = p.phone.e164
     items_changed = False
     if order.status in ITEMS_EDITABLE and order.stock_reserved_at is None:
+        # the capsule is part of a line: a re-import that now names it replaces the items
         current = sorted(
-            (i.offer_id, i.quantity, i.price, i.discount)
+            (i.offer_id, i.quantity, i.price, i.discount, i.capsule_id or 0)
             for i in session.scalars(select(OrderItem).where(OrderItem.order_id == order.id))
         )
-        incoming = sorted((i.offer_id, i.quantity, i.price, i.discount) for i in p.items)
+        incoming = sorted(
+            (i.offer_id, i.quantity, i.price, i.discount, i.capsule_id or 0) for i in p.items
+        )
         if current != incoming:
             items_changed = True
             for old in session.scalars(select(OrderItem).where(OrderItem.order_id == order.id)):
@@ -502,6 +569,7 @@ def _update(session: Session, order: Order, p: ParsedOrder, clock: Clock) -> boo
                     quantity=i.quantity,
                     price=i.price,
                     discount=i.discount,
+                    capsule_id=i.capsule_id,
                 )
                 for i in p.items
             )
@@ -580,6 +648,7 @@ def import_orders(
 
     def write_chunk(parsed_chunk: _ParsedChunk) -> None:
         rejects = parsed_chunk.rejects
+        written: list[tuple[int, ParsedOrder]] = []  # for the warnings of what was applied
         with session_factory() as session, session.begin():
             bulk_intake.serialize_imports(session)  # before reading what exists
             settings = RobotSettings.load(session) if run_robot else None
@@ -601,6 +670,8 @@ def import_orders(
                 summary.robot_to_queue += result.robot_to_queue
                 by_index = {i: rec for i, rec, _ in fresh}
                 rejects.extend((i, by_index[i], errors) for i, errors in result.rejected)
+                refused = {i for i, _ in result.rejected}
+                written.extend((i, p) for i, _, p in fresh if i not in refused)
             else:
                 per_record = sorted(fresh + per_record, key=lambda entry: entry[0])
             for index, rec, parsed in per_record:
@@ -609,8 +680,15 @@ def import_orders(
                         _import_one(session, summary, parsed, clock, settings)
                 except _RecordError as exc:
                     rejects.append((index, rec, exc.errors))
+                else:
+                    written.append((index, parsed))
             for index, rec, errors in sorted(rejects, key=lambda entry: entry[0]):
                 _reject(session, summary, index, rec, errors)
+        summary.warnings.extend(
+            {"index": index, "externalId": p.external_id, "warnings": p.warnings}
+            for index, p in sorted(written, key=lambda entry: entry[0])
+            if p.warnings
+        )
 
     batches = _batches(records, size)
     with session_factory() as probe:
