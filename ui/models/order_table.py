@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRectF,
+    QSize,
     Qt,
     Signal,
 )
@@ -103,8 +104,8 @@ _DISPLAY_INT = int(DISPLAY)
 _ALIGNMENT_INT = int(ALIGNMENT)
 _DECORATION_INT = int(DECORATION)
 
-# (status label, status code) -> the chip as a picture (ui.widgets.status_chip)
-ChipRenderer = Callable[[str, str], QPixmap]
+# (status label, status code) -> the chip as an icon (ui.widgets.status_chip.GridChips)
+ChipRenderer = Callable[[str, str], QIcon]
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -235,6 +236,17 @@ def lease_icon(kind: str) -> QIcon:
             icon.addPixmap(pixmap)
         _icons[kind] = icon
     return icon
+
+
+_lease_pixmaps: dict[str, QPixmap] = {}
+
+
+def lease_pixmap(kind: str) -> QPixmap:
+    """The padlock as a 14 px pixmap (at twice the pixels: sharp up to a pixel ratio of 2)."""
+    pixmap = _lease_pixmaps.get(kind)
+    if pixmap is None:
+        pixmap = _lease_pixmaps[kind] = lease_icon(kind).pixmap(QSize(14, 14), 2.0)
+    return pixmap
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -523,8 +535,8 @@ class OrderTableModel(QAbstractTableModel):
                 lease = self._lease(row) if column == COL_NUMBER else None
                 if lease is None:
                     decoration.clearData()
-                else:
-                    decoration.setData(lease_icon(lease))
+                else:  # a pixmap: sized by itself, whatever the view's icon size
+                    decoration.setData(lease_pixmap(lease))
                 return
         for i in range(span.size()):  # any other caller: role by role, as data() answers
             item = span[i]

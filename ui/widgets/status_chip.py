@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -41,6 +50,7 @@ _FALLBACK_COLOURS = (QColor(_FALLBACK[0]), QColor(_FALLBACK[1]))
 # drawing the text and the rounded rect again (PERF.md T4).
 _CHIP_CACHE: dict[tuple[object, ...], QPixmap] = {}
 _CHIP_CACHE_LIMIT = 512
+_MAX_CHIP_WIDTH = 600
 
 
 def _chip(
@@ -106,7 +116,10 @@ class GridChips(QObject):
         self._view = view
         self._column = column
         self._height = row_height - 4
-        self._cache: dict[tuple[str, int, float], QPixmap] = {}
+        self._cache: dict[tuple[str, int, float], QIcon] = {}
+        # An icon's size in a view is at most the view's icon size: room for any chip (a chip
+        # icon is never scaled up; the lease lock comes as a 14 px pixmap, sized by itself).
+        view.setIconSize(QSize(_MAX_CHIP_WIDTH, self._height))
         # the view's own events only (a few per frame at most), not its viewport's
         view.installEventFilter(self)
 
@@ -115,16 +128,22 @@ class GridChips(QObject):
             self._cache.clear()
         return False
 
-    def __call__(self, text: str, code: str) -> QPixmap:
+    def __call__(self, text: str, code: str) -> QIcon:
         view = self._view
-        key = (text, view.columnWidth(self._column) - 8, view.devicePixelRatioF())
-        pixmap = self._cache.get(key)
-        if pixmap is None:
+        width = min(view.columnWidth(self._column) - 8, _MAX_CHIP_WIDTH)
+        key = (text, width, view.devicePixelRatioF())
+        icon = self._cache.get(key)
+        if icon is None:
             if len(self._cache) >= _CHIP_CACHE_LIMIT:
                 self._cache.clear()
-            pixmap = render_chip(text, code, view.font(), key[1], self._height, key[2])
-            self._cache[key] = pixmap
-        return pixmap
+            pixmap = render_chip(text, code, view.font(), width, self._height, key[2])
+            icon = QIcon()
+            # the same picture when the row is selected: without it the style would tint the
+            # chip with the highlight colour (its colour is the status, not the selection)
+            icon.addPixmap(pixmap, QIcon.Mode.Normal)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)
+            self._cache[key] = icon
+        return icon
 
 
 _RESTYLED = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish})
