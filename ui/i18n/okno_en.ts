@@ -497,6 +497,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many to add (+ and − in the list); at most what one place has free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>↑↓ choose · ←→ size</source>
+        <source>↑↓ choose · ←→ size · +− quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -499,6 +499,14 @@
         <translation>&amp;Размер</translation>
     </message>
     <message>
+        <source>&amp;Qty</source>
+        <translation>Ко&amp;л-во</translation>
+    </message>
+    <message>
+        <source>How many to add (+ and − in the list); at most what one place has free</source>
+        <translation>Сколько добавить (+ и − в списке); не больше, чем свободно в одном месте</translation>
+    </message>
+    <message>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -519,8 +527,8 @@
         <translation>Клиент отказался</translation>
     </message>
     <message>
-        <source>↑↓ choose · ←→ size</source>
-        <translation>↑↓ выбор · ←→ размер</translation>
+        <source>↑↓ choose · ←→ size · +− quantity</source>
+        <translation>↑↓ выбор · ←→ размер · +− количество</translation>
     </message>
     <message>
         <source>Looking for suggestions…</source>
