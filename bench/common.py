@@ -119,6 +119,8 @@ def environment(url: str | None = None) -> dict[str, Any]:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
+        # a shared machine: figures taken under different load are not comparable
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     if url is not None:
         with psycopg.connect(libpq_url(url)) as conn:
