@@ -278,3 +278,144 @@ def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(
         assert model.index(names.index("Ольга Смирнова"), 2).data() == "Paused: Lunch"
     finally:
         boss.close()
+
+
+# -- the Qt models under the model testers; refreshes keep the selection ----------------------
+
+
+def _customer_log(customer_id: int) -> Any:
+    from app.telephony import calls_for_customer
+    from app.telephony import console_queries as cq
+
+    def fetch(session: Any, before: Any, limit: int) -> Any:
+        return cq.call_page(session, calls_for_customer, customer_id, before, limit)
+
+    return fetch
+
+
+def _checked(qtmodeltester: Any, model: Any) -> Any:
+    """Both testers: pytest-qt's (asserts on every signal from here on) and Qt's own (its
+    complaints are logged as warnings with FAIL in them)."""
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    qtmodeltester.check(model, force_py=True)
+    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+
+
+def test_call_log_model_passes_the_model_testers_and_keeps_the_selection_on_refresh(
+    qtbot: Any, qtmodeltester: Any, qtlog: Any, world: CallCenter, pbx: DemoPbx, make_runner: Any
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QTableView
+
+    from app.clock import SYSTEM_CLOCK
+    from ui.panels.telephony.call_log_model import CallLogModel, PlaceKeeper
+
+    for talk in (11, 12, 13, 14, 15):
+        pbx.ring(ANNA, "101", answer=True, talk_seconds=talk)
+    model = CallLogModel(make_runner(world.url), zone=dt.UTC, clock=SYSTEM_CLOCK, page_size=2)
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        model.set_fetch(_customer_log(world.anna))
+    assert model.rowCount() == 2
+    cpp = _checked(qtmodeltester, model)  # on real rows, then through every change below
+    while not model.complete:  # (the tester itself may have asked for a page already)
+        qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+        if model.canFetchMore():
+            with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+                model.fetchMore()
+    assert [model.row_at(r).talk_seconds for r in range(5)] == [15, 14, 13, 12, 11]
+    view = QTableView()
+    view.setModel(model)
+    PlaceKeeper(view, model)
+    qtbot.addWidget(view)
+    view.selectRow(3)
+    chosen = model.row_at(3).id
+    # two more calls arrive: the refresh inserts them on top, the chosen call stays chosen
+    pbx.ring(ANNA, "101", answer=True, talk_seconds=16)
+    pbx.ring(ANNA, "101", answer=False)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        model.reload()
+    assert model.rowCount() == 7 and inserted == [(0, 1)] and resets == []
+    assert model.row_at(1).talk_seconds == 16
+    assert model.row_at(view.currentIndex().row()).id == chosen
+    assert [model.row_at(i.row()).id for i in view.selectionModel().selectedRows()] == [chosen]
+    # the same scope with nothing new: no signal but data changes
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        model.reload()
+    assert model.rowCount() == 7 and inserted == [(0, 1)]
+    # another scope is a new list (a reset), the tester still watching
+    with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
+        model.set_fetch(_customer_log(world.anna + 100_000))  # nobody's
+    assert model.rowCount() == 0
+    model.set_fetch(None)
+    failures = [r.message for r in qtlog.records if "FAIL" in r.message]
+    assert failures == []
+    del cpp
+
+
+def test_callbacks_list_keeps_the_selection_when_one_is_returned(
+    qtbot: Any, qtmodeltester: Any, qtlog: Any, world: CallCenter, console: Console, pbx: DemoPbx
+) -> None:
+    console.log_in("olga")
+    panel = panel_of(console)
+    for number in ("+79031112233", "+79035550001", "+79035550002"):
+        pbx.ring(number, "102", answer=False)
+    model = panel.callbacks_model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10_000)
+    cpp = _checked(qtmodeltester, model)
+    panel.tabs.setCurrentIndex(1)
+    panel.callbacks_view.selectRow(2)
+    chosen = model.row_at(2).id
+    first = model.row_at(0)
+    panel.callbacks_view.selectRow(0)
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)  # the oldest is returned
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+    assert first.id not in [model.row_at(r).id for r in range(2)]
+    panel.callbacks_view.selectRow(1)
+    assert model.row_at(1).id == chosen
+    # another missed call: the list is merged, the chosen one is still chosen
+    pbx.ring("+79035550003", "102", answer=False)
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10_000)
+    assert model.row_at(panel.callbacks_view.currentIndex().row()).id == chosen
+    assert [r.message for r in qtlog.records if "FAIL" in r.message] == []
+    del cpp
+
+
+def test_operators_model_passes_the_model_testers(
+    qtbot: Any, qtmodeltester: Any, qtlog: Any, db_url: str, world: CallCenter
+) -> None:
+    from app.clock import SYSTEM_CLOCK
+    from app.telephony import operator_states, set_operator_state
+    from ui.panels.telephony.operator_state import OperatorsModel
+
+    def rows() -> tuple[Any, ...]:
+        with session_scope(db_url) as s:
+            return tuple(operator_states(s))
+
+    model = OperatorsModel(SYSTEM_CLOCK)
+    model.set_rows(rows())
+    assert model.rowCount() >= 2
+    cpp = _checked(qtmodeltester, model)
+    inserted: list[int] = []
+    model.rowsInserted.connect(lambda *_a: inserted.append(1))
+    with session_scope(db_url) as s:
+        set_operator_state(s, world.olga, "paused", SYSTEM_CLOCK, reason="Lunch")
+    model.set_rows(rows())
+    model.tick()
+    names = [r.name for r in model.rows]
+    olga = names.index("Ольга Смирнова")
+    assert model.index(olga, 2).data() == "Paused: Lunch"
+    assert inserted == []  # a state change is a data change, not new rows
+    with session_scope(db_url) as s:
+        s.execute(update(User).where(User.id == world.petr).values(is_active=False))
+    model.set_rows(rows())
+    assert "Пётр" not in " ".join(r.name for r in model.rows)
+    model.set_rows(())
+    assert model.rowCount() == 0
+    assert [r.message for r in qtlog.records if "FAIL" in r.message] == []
+    del cpp

@@ -1,9 +1,14 @@
 """The call log as a Qt table model, one keyset page at a time (``fetchMore``).
 
-The panel hands it a page function ``fetch(session, before) -> CallPage`` (a scope: this
-customer, this order, my calls, missed calls to return); the model runs it through
+The panel hands it a page function ``fetch(session, before, limit) -> CallPage`` (a scope:
+this customer, this order, my calls, missed calls to return); the model runs it through
 :class:`ui.ops.Op` (latest request wins: switching the scope drops a late page of the old one)
-and appends what comes back. Rows are the backend's ``CallLogRow`` values, plain frozen data."""
+and appends what comes back. Rows are the backend's ``CallLogRow`` values, plain frozen data.
+
+A refresh of the same scope (:meth:`CallLogModel.reload`, on every call event) reads as many
+rows as are loaded and merges them in place (:mod:`ui.panels.telephony.row_merge`): the
+operator's selected row stays selected and :class:`PlaceKeeper` keeps the rows they were
+looking at in view."""
 
 from __future__ import annotations
 
@@ -22,12 +27,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from app.clock import Clock
 from app.telephony.console_queries import CallPage
 from ui.formatting import format_phone
 from ui.ops import Op, OpError, OpRunner
 from ui.panels.telephony import texts
+from ui.panels.telephony.row_merge import merge_rows
 
 _translate = QCoreApplication.translate
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -73,7 +80,7 @@ _MUTED = QColor("#64748b")
 PAGE = 50
 
 
-PageFn = Callable[[Any, tuple[dt.datetime, int] | None], CallPage]
+PageFn = Callable[[Any, tuple[dt.datetime, int] | None, int], CallPage]
 
 
 class CallLogModel(QAbstractTableModel):
@@ -83,6 +90,9 @@ class CallLogModel(QAbstractTableModel):
     sig_loaded = Signal(int)
     # a page could not be read (operator-facing message)
     sig_load_failed = Signal(str)
+    # a refresh is about to be merged into the rows on screen / has been (PlaceKeeper)
+    sig_refreshing = Signal()
+    sig_refreshed = Signal()
 
     def __init__(
         self,
@@ -92,6 +102,7 @@ class CallLogModel(QAbstractTableModel):
         clock: Clock,
         language: str = "en",
         show_operator: bool = True,
+        page_size: int = PAGE,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +111,7 @@ class CallLogModel(QAbstractTableModel):
         self.clock = clock
         self.language = language
         self.show_operator = show_operator
+        self.page_size = page_size
         self.rows: list[Any] = []
         self.order_numbers: dict[int, str] = {}
         self.fetch: PageFn | None = None
@@ -120,15 +132,15 @@ class CallLogModel(QAbstractTableModel):
         self.loading = False
         self.endResetModel()
         if fetch is not None:
-            self._load(None)
+            self._load(None, self.page_size)
 
     def reload(self) -> None:
-        """The same scope again (something changed): the rows on screen stay until the new
-        first page replaces them, so the list does not flash empty."""
+        """The same scope again (something changed): as many rows as are loaded are read
+        again and merged into the ones on screen (no flash, no lost selection or place)."""
         if self.fetch is None:
             return
         self.generation += 1
-        self._load(None)
+        self._load(None, max(self.page_size, len(self.rows)), refresh=bool(self.rows))
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self.complete and not self.loading and bool(self.rows)
@@ -136,39 +148,69 @@ class CallLogModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             last = self.rows[-1]
-            self._load((last.started_at, last.id))
+            self._load((last.started_at, last.id), self.page_size)
 
-    def _load(self, before: tuple[dt.datetime, int] | None) -> None:
+    def _load(
+        self, before: tuple[dt.datetime, int] | None, limit: int, *, refresh: bool = False
+    ) -> None:
         fetch, generation = self.fetch, self.generation
         assert fetch is not None
         self.loading = True
-        Op(self, lambda s: fetch(s, before), key="page", runner=self.runner).success(
-            lambda page: self._arrived(generation, before, page)
+        Op(self, lambda s: fetch(s, before, limit), key="page", runner=self.runner).success(
+            lambda page: self._arrived(generation, before, page, refresh)
         ).failure(self._failed).run()
 
     def _arrived(
-        self, generation: int, before: tuple[dt.datetime, int] | None, page: CallPage
+        self,
+        generation: int,
+        before: tuple[dt.datetime, int] | None,
+        page: CallPage,
+        refresh: bool = False,
     ) -> None:
         if generation != self.generation:
             return
-        self.loading = False
+        # "loading" ends only once the rows are in: a view (or a model tester) asking for more
+        # while the rows are being inserted must not request this very page again
         self.order_numbers.update(page.order_numbers)
-        if before is None:  # a first page replaces whatever was shown
+        if before is None and refresh:  # the same scope again: merged into what is shown
+            rows, complete = self._with_loaded_tail(page)
+            self.sig_refreshing.emit()
+            merge_rows(self, self.rows, rows, _call_key, len(COLUMN_TITLES))
+            self.complete, self.loading = complete, False
+            self.sig_refreshed.emit()
+        elif before is None:  # a first page replaces whatever was shown
             self.beginResetModel()
             self.rows = list(page.rows)
-            self.endResetModel()
             self.complete = page.complete
-            self.sig_loaded.emit(len(self.rows))
-            return
-        seen = {r.id for r in self.rows}
-        fresh = [r for r in page.rows if r.id not in seen]
-        if fresh:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)  # inclusive
-            self.rows.extend(fresh)
-            self.endInsertRows()
-        self.complete = page.complete or not fresh
+            self.endResetModel()
+            self.loading = False
+        else:
+            seen = {r.id for r in self.rows}
+            fresh = [r for r in page.rows if r.id not in seen]
+            if fresh:
+                first = len(self.rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)  # inclusive
+                self.rows.extend(fresh)
+                self.endInsertRows()
+            self.complete, self.loading = page.complete or not fresh, False
         self.sig_loaded.emit(len(self.rows))
+
+    def _with_loaded_tail(self, page: CallPage) -> tuple[list[Any], bool]:
+        """A refresh reads as many rows as were loaded; new calls on top push as many off its
+        end. Those older rows are still right (a keyset page after them continues the list):
+        keep them rather than making the operator's view shrink."""
+        rows = list(page.rows)
+        if page.complete or not rows or rows[-1].started_at is None:
+            return rows, page.complete
+        tail = (rows[-1].started_at, rows[-1].id)
+        got = {r.id for r in rows}
+        older = [
+            r
+            for r in self.rows
+            if r.id not in got and r.started_at is not None and (r.started_at, r.id) < tail
+        ]
+        # the old list went to its end: with its older rows, so does this one
+        return rows + older, self.complete and bool(older)
 
     def _failed(self, error: OpError) -> None:
         self.loading = False
@@ -301,6 +343,38 @@ class CallLogModel(QAbstractTableModel):
                 parts.append(_translate("Telephony", "Called back"))
             return " · ".join(parts)
         return None
+
+
+def _call_key(row: Any) -> int:
+    return int(row.id)
+
+
+class PlaceKeeper(QObject):
+    """Keeps a call log view on the rows the operator was reading across a refresh: calls
+    that arrive above push nothing out of view. At the very top the view stays at the top, so
+    a new call shows up."""
+
+    def __init__(self, view: QTableView, model: CallLogModel) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        self.anchor: int | None = None
+        model.sig_refreshing.connect(self._before)
+        model.sig_refreshed.connect(self._after)
+
+    def _before(self) -> None:
+        self.anchor = None
+        if self.view.verticalScrollBar().value() <= 0:
+            return
+        top = self.view.rowAt(0)
+        if 0 <= top < len(self.model.rows):
+            self.anchor = self.model.rows[top].id
+
+    def _after(self) -> None:
+        row = self.model.row_of(self.anchor)
+        self.anchor = None
+        if row is not None:
+            self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 def _when(value: dt.datetime | None, zone: dt.tzinfo, language: str, now: dt.datetime) -> str:

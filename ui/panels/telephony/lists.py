@@ -93,9 +93,8 @@ class CallLists:
             self._log_loaded(0)
             return
 
-        def fetch(session: Any, before: Any) -> cq.CallPage:
-
-            return cq.call_page(session, getattr(tel, name), owner, before)
+        def fetch(session: Any, before: Any, limit: int) -> cq.CallPage:
+            return cq.call_page(session, getattr(tel, name), owner, before, limit)
 
         self.log_model.set_fetch(fetch)
 
@@ -115,12 +114,16 @@ class CallLists:
         self.log_count.setText(text)
 
     def _load_callbacks(self) -> None:
+        if self.callbacks_model.fetch is not None:
+            self.callbacks_model.reload()  # merged in: the selected missed call stays selected
+            return
         operator = None  # missed calls are the team's: whoever is free returns them
 
-        def fetch(session: Any, _before: Any) -> cq.CallPage:
+        def fetch(session: Any, _before: Any, limit: int) -> cq.CallPage:
             from app.telephony import missed_callbacks
 
-            return cq.callbacks_page(session, missed_callbacks, operator)
+            # one page, never fewer than the list's usual hundred
+            return cq.callbacks_page(session, missed_callbacks, operator, max(limit, 100))
 
         self.callbacks_model.set_fetch(fetch)
 

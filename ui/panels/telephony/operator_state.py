@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget
 
 from app.clock import Clock
 from ui.panels.telephony import texts
+from ui.panels.telephony.row_merge import merge_rows
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
@@ -161,12 +162,11 @@ class OperatorsModel(QAbstractTableModel):
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.rows: tuple[Any, ...] = ()
+        self.rows: list[Any] = []
 
     def set_rows(self, rows: tuple[Any, ...]) -> None:
-        self.beginResetModel()
-        self.rows = tuple(rows)
-        self.endResetModel()
+        """The fresh list, merged in (a supervisor's selected operator stays selected)."""
+        merge_rows(self, self.rows, rows, lambda r: r.operator_id, len(_OPERATOR_TITLES))
 
     def tick(self) -> None:
         if self.rows:

@@ -54,9 +54,7 @@ from ui.formatting import format_phone, operator_zone
 from ui.ops import Lane, Op, OpError, OpRunner
 from ui.panels.telephony import backend, texts
 from ui.panels.telephony.call_box import CallBox, CallView
-from ui.panels.telephony.call_log_model import (
-    CallLogModel,
-)
+from ui.panels.telephony.call_log_model import CallLogModel, PlaceKeeper
 from ui.panels.telephony.lists import (
     SCOPE_CUSTOMER,
     SCOPE_MINE,
@@ -222,6 +220,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         )
         self.log_view = _table(log_page, self.log_model)
         self.log_view.setObjectName("CallLog")
+        self.log_place = PlaceKeeper(self.log_view, self.log_model)
         scope_row = QHBoxLayout()
         scope_row.setContentsMargins(6, 6, 6, 2)
         scope_row.addWidget(self.scope)
@@ -238,6 +237,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         )
         self.callbacks_view = _table(callbacks_page, self.callbacks_model)
         self.callbacks_view.setObjectName("Callbacks")
+        self.callbacks_place = PlaceKeeper(self.callbacks_view, self.callbacks_model)
         self.call_back_button = QPushButton(callbacks_page)
         self.call_back_button.setObjectName("CallBackButton")
         self.call_back_button.setAutoDefault(False)
