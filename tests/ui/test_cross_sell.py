@@ -294,6 +294,11 @@ def test_adding_a_suggestion_with_the_keyboard_puts_it_in_the_order_as_my_cross_
     size = panel.current()[1].size
     assert size != before
     assert panel.size_box.currentText().startswith(size)
+    # two shirts: + − + in the list (the focus stays there); the box follows
+    for k in (Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Minus, Qt.Key.Key_Plus):
+        key(qtbot, window, k)
+    assert panel.list.hasFocus()
+    assert panel.current()[1].quantity == 2 and panel.quantity_box.value() == 2
     with qtbot.waitSignal(card.sig_order_loaded, timeout=10_000):
         key(qtbot, window, Qt.Key.Key_Return)
     with session_scope(shop.url) as s:
@@ -302,9 +307,10 @@ def test_adding_a_suggestion_with_the_keyboard_puts_it_in_the_order_as_my_cross_
         assert len(added) == 1
         line = added[0]
         assert line.offer_id == shop.offers[f"shirt:{size}"]
+        assert line.quantity == 2
         assert line.added_by_id == shop.olga.id
         assert line.capsule_id == shop.school
-        assert line.discount == Decimal("150.00")
+        assert line.discount == Decimal("300.00")  # 10 % loyalty on 2 × 1500
         accepted = s.scalars(
             select(CrossSellOffer).where(CrossSellOffer.outcome == CrossSellOutcome.ACCEPTED)
         ).all()
@@ -314,6 +320,48 @@ def test_adding_a_suggestion_with_the_keyboard_puts_it_in_the_order_as_my_cross_
     assert any(n.startswith("Рубашка белая") and "◆ Школа, мальчик 7–9" in n for n in names)
     qtbot.waitUntil(lambda: "Рубашка белая" not in product_names(panel), timeout=10_000)
     assert "cross-sell" in window.statusBar().currentMessage()
+    assert "× 2" in window.statusBar().currentMessage()
+
+
+def test_the_quantity_is_typed_in_its_box_and_bounded_by_the_free_stock(
+    qtbot: Any, shop: Shop, opened: Callable[..., MainWindow]
+) -> None:
+    assert shop.olga is not None
+    window = opened(shop.url, shop.olga)
+    panel = open_with_suggestions(qtbot, window, shop.order)
+    card = window.card
+    assert card is not None
+    key(qtbot, window, Qt.Key.Key_4, CTRL)
+    while panel.current()[1].suggestion.product_name != "Туфли классические":
+        key(qtbot, window, Qt.Key.Key_Down)
+    # one pair free wherever it is: + does not go past it
+    key(qtbot, window, Qt.Key.Key_Plus)
+    assert panel.current()[1].quantity == 1 and panel.quantity_box.maximum() == 1
+    while panel.current()[1].suggestion.product_name != "Рубашка белая":
+        key(qtbot, window, Qt.Key.Key_Up)
+    state = panel.current()[1]
+    most = max(state.free_at_store, state.free_online)
+    assert panel.quantity_box.maximum() == most > 2
+    # Tab from the list: the size, then the quantity box; type 3 and Enter adds three
+    key(qtbot, window, Qt.Key.Key_Tab)
+    key(qtbot, window, Qt.Key.Key_Tab)
+    assert panel.quantity_box.hasFocus()
+    key(qtbot, window, Qt.Key.Key_A, CTRL)
+    key(qtbot, window, Qt.Key.Key_3)
+    assert panel.current()[1].quantity == 3
+    # the choice survives moving away and back
+    panel.list.setFocus()
+    key(qtbot, window, Qt.Key.Key_Down)
+    key(qtbot, window, Qt.Key.Key_Up)
+    assert panel.quantity_box.value() == 3
+    key(qtbot, window, Qt.Key.Key_Tab)
+    key(qtbot, window, Qt.Key.Key_Tab)
+    assert panel.quantity_box.hasFocus()
+    with qtbot.waitSignal(card.sig_order_loaded, timeout=10_000):
+        key(qtbot, window, Qt.Key.Key_Return)
+    with session_scope(shop.url) as s:
+        line = s.scalars(select(OrderItem).where(OrderItem.is_cross_sell)).one()
+        assert (line.offer_id, line.quantity) == (state.offer_id, 3)
 
 
 def test_declining_with_the_keyboard_records_the_reason(

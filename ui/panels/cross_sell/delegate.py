@@ -128,6 +128,8 @@ class SuggestionDelegate(QStyledItemDelegate):
             sizes = len(s.sizes)
             arrows = "  ◂ ▸" if sizes > 1 and focused and not done else ""
             parts.append(self.tr("Size %1").replace("%1", state.size) + arrows)
+        if state.quantity > 1:
+            parts.append(f"× {state.quantity}")
         parts.append(self._stock(state))
         painter.setFont(small)
         painter.setPen(_TEXT if not done else _MUTED)

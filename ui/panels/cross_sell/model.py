@@ -1,8 +1,9 @@
 """The cross-sell list: one row per suggestion (already ranked by :mod:`app.capsules`), the size
 the operator picked for it and what became of it during this call.
 
-Read-only for views; the panel changes the size (``set_size``/``step_size``) and the state
-(``mark``) through the model's own methods so views get their ``dataChanged``."""
+Read-only for views; the panel changes the size (``set_size``/``step_size``), the quantity
+(``set_quantity``/``step_quantity``) and the state (``mark``) through the model's own methods so
+views get their ``dataChanged``."""
 
 from __future__ import annotations
 
@@ -28,16 +29,27 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 ADDED = "added"
 DECLINED = "declined"
+#: the most units of one suggestion the picker offers (a cross-sell is a piece or a few, not a
+#: wholesale line; the card's own editor takes any quantity)
+MAX_QUANTITY = 99
 
 
 @dataclass(slots=True)
 class RowState:
-    """A suggestion on screen: which size is picked, and added / declined (None: open)."""
+    """A suggestion on screen: which size and how many are picked, and added / declined
+    (None: open)."""
 
     suggestion: Suggestion
     size_index: int
     outcome: str | None = None
     reason: str = ""
+    quantity: int = 1
+
+    @property
+    def most(self) -> int:
+        """The largest quantity worth picking for the size chosen: what one place we ship
+        from has free (an order ships from one), at least 1, at most :data:`MAX_QUANTITY`."""
+        return max(1, min(MAX_QUANTITY, max(self.free_at_store, self.free_online)))
 
     @property
     def choice(self) -> SizeChoice | None:
@@ -93,6 +105,7 @@ class SuggestionsModel(QAbstractListModel):
                     if choice.offer_id == offer:
                         row.size_index = i
                 row.outcome, row.reason = old.outcome, old.reason
+                row.quantity = min(old.quantity, row.most)
             rows.append(row)
         self.beginResetModel()
         self._rows = rows
@@ -120,6 +133,23 @@ class SuggestionsModel(QAbstractListModel):
         if state.size_index == index:
             return False
         state.size_index = index
+        state.quantity = min(state.quantity, state.most)  # the new size may have fewer free
+        self._changed(row)
+        return True
+
+    def step_quantity(self, row: int, step: int) -> bool:
+        state = self.row_state(row)
+        return state is not None and self.set_quantity(row, state.quantity + step)
+
+    def set_quantity(self, row: int, quantity: int) -> bool:
+        """Pick ``quantity`` units (kept within 1 .. ``most``); False when nothing changed."""
+        state = self.row_state(row)
+        if state is None:
+            return False
+        quantity = max(1, min(quantity, state.most))
+        if state.quantity == quantity:
+            return False
+        state.quantity = quantity
         self._changed(row)
         return True
 
@@ -145,7 +175,8 @@ class SuggestionsModel(QAbstractListModel):
         if role in (DISPLAY, ACCESSIBLE):
             s = state.suggestion
             size = f" ({state.size})" if state.size else ""
-            return f"{s.product_name}{size} — {translate_reason(s.reason)}"
+            times = f" × {state.quantity}" if state.quantity > 1 else ""
+            return f"{s.product_name}{size}{times} — {translate_reason(s.reason)}"
         if role == TOOLTIP:
             s = state.suggestion
             return f"{s.offer_name}\n{translate_reason(s.reason)}"

@@ -3,8 +3,9 @@
 The capsules of the order's items (or, without an open order, of the customer on screen) give
 ranked suggestions (:mod:`app.capsules.suggestions`); each row shows a picture placeholder, the
 name, a one-line reason, the size picked, stock and the price with the customer's discount.
-Keyboard first: Ctrl+4 comes here, ↑/↓ move, ←/→ change the size, Enter adds, Delete records
-that the customer declined (with a reason).
+Keyboard first: Ctrl+4 comes here, ↑/↓ move, ←/→ change the size, +/− the quantity (or Tab to
+the quantity box, Alt+Q, and type it), Enter adds, Delete records that the customer declined
+(with a reason).
 
 Wiring surface (the main window connects it; panels never import each other):
 
@@ -23,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -75,6 +77,12 @@ _REASONS = (
 
 # how long a row must stay in view before it counts as shown (scrolling past is not offering)
 SHOWN_AFTER_MS = 400
+# keys that change the quantity while the list has the focus: "+" with or without Shift ("="
+# is the same key unshifted), the keypad's too. They are typed characters, not key chords, so
+# they are matched here rather than as actions in ui/shortcuts.py (a QAction for "+" misses
+# Shift+= on most layouts).
+_MORE_KEYS = {Qt.Key.Key_Plus, Qt.Key.Key_Equal}
+_LESS_KEYS = {Qt.Key.Key_Minus, Qt.Key.Key_Underscore}
 EMPTY, LOADING, LIST = range(3)
 
 
@@ -176,6 +184,13 @@ class CrossSellPanel(QWidget):
         self.size_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.size_box.activated.connect(self._size_picked)
         self.size_label.setBuddy(self.size_box)
+        self.quantity_label = QLabel(self)
+        self.quantity_box = QSpinBox(self)
+        self.quantity_box.setObjectName("CrossSellQuantity")
+        self.quantity_box.setRange(1, 1)
+        self.quantity_box.setAccelerated(True)
+        self.quantity_box.valueChanged.connect(self._quantity_picked)
+        self.quantity_label.setBuddy(self.quantity_box)
         self.message = QLabel(self)
         self.message.setObjectName("CrossSellHint")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -191,6 +206,8 @@ class CrossSellPanel(QWidget):
         bar.setSpacing(6)
         bar.addWidget(self.size_label)
         bar.addWidget(self.size_box)
+        bar.addWidget(self.quantity_label)
+        bar.addWidget(self.quantity_box)
         bar.addWidget(self.message, 1)
         bar.addWidget(self.decline_button)
         bar.addWidget(self.add_button)
@@ -203,7 +220,9 @@ class CrossSellPanel(QWidget):
         layout.addLayout(bar)
         self.setFocusProxy(self.list)
         QWidget.setTabOrder(self.list, self.size_box)
-        QWidget.setTabOrder(self.size_box, self.decline_button)
+        QWidget.setTabOrder(self.size_box, self.quantity_box)
+        QWidget.setTabOrder(self.quantity_box, self.decline_button)
+        self.list.installEventFilter(self)  # +/− for the quantity
         QWidget.setTabOrder(self.decline_button, self.add_button)
 
         self._shown_timer = QTimer(self)
@@ -244,6 +263,10 @@ class CrossSellPanel(QWidget):
     def retranslate(self) -> None:
         self.delegate.language = i18n.current_language()
         self.size_label.setText(self.tr("&Size"))
+        self.quantity_label.setText(self.tr("&Qty"))
+        self.quantity_box.setToolTip(
+            self.tr("How many to add (+ and − in the list); at most what one place has free")
+        )
         add = self.tr("Enter")  # the key on the keyboard, not Qt's "Return"
         decline = shortcuts.BY_ID["cross_sell_decline"].native_text()
         self.add_button.setText(self.tr("Add to order") + "  " + add)
@@ -254,7 +277,7 @@ class CrossSellPanel(QWidget):
         self.decline_button.setToolTip(
             shortcuts.tooltip("cross_sell_decline", self.tr("The customer said no"))
         )
-        self.hint.setText(self.tr("↑↓ choose · ←→ size"))
+        self.hint.setText(self.tr("↑↓ choose · ←→ size · +− quantity"))
         self.loading.setText(self.tr("Looking for suggestions…"))
         for action_id, action in self.actions.items():
             action.setText(shortcuts.translated(shortcuts.BY_ID[action_id].title))
@@ -442,13 +465,24 @@ class CrossSellPanel(QWidget):
                 self.size_box.addItem(text, choice.offer_id)
             self.size_box.setCurrentIndex(state.size_index)
         self.size_box.blockSignals(False)
+        self._show_quantity()
         self._update_actions()
         self.list.viewport().update()
+
+    def _show_quantity(self) -> None:
+        """The quantity box shows the current row's pick, bounded by what is free."""
+        current = self.current()
+        state = current[1] if current is not None else None
+        self.quantity_box.blockSignals(True)
+        self.quantity_box.setRange(1, state.most if state is not None else 1)
+        self.quantity_box.setValue(state.quantity if state is not None else 1)
+        self.quantity_box.blockSignals(False)
 
     def _size_picked(self, index: int) -> None:
         current = self.current()
         if current is not None:
             self.model.set_size(current[0], index)
+            self._show_quantity()
             self._update_actions()
 
     def step_size(self, step: int) -> None:
@@ -458,7 +492,36 @@ class CrossSellPanel(QWidget):
             return
         if self.model.step_size(current[0], step):
             self.size_box.setCurrentIndex(current[1].size_index)
+            self._show_quantity()
             self._update_actions()
+
+    def _quantity_picked(self, quantity: int) -> None:
+        current = self.current()
+        if current is not None and current[1].outcome is None:
+            self.model.set_quantity(current[0], quantity)
+
+    def step_quantity(self, step: int) -> None:
+        """+/− in the list: one more / one fewer of the current suggestion."""
+        current = self.current()
+        if self.busy or current is None or current[1].outcome is not None:
+            return
+        if self.model.step_quantity(current[0], step):
+            self._show_quantity()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            chord = event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if chord == Qt.KeyboardModifier.NoModifier:
+                if event.key() in _MORE_KEYS:
+                    self.step_quantity(1)
+                    return True
+                if event.key() in _LESS_KEYS:
+                    self.step_quantity(-1)
+                    return True
+        return super().eventFilter(watched, event)
 
     def _why_not_add(self, state: RowState | None) -> str | None:
         """Why Add is off for this row now (None: it is on)."""
@@ -488,6 +551,8 @@ class CrossSellPanel(QWidget):
         self.decline_button.setEnabled(can_decline)
         self.size_box.setEnabled(idle and state is not None and len(state.suggestion.sizes) > 1)
         self.size_label.setEnabled(self.size_box.isEnabled())
+        self.quantity_box.setEnabled(idle and state is not None and state.outcome is None)
+        self.quantity_label.setEnabled(self.quantity_box.isEnabled())
         if self.busy:
             self.message.setText(self.tr("Saving…"))
         elif state is not None and why is not None and state.outcome is None:
@@ -512,6 +577,7 @@ class CrossSellPanel(QWidget):
         target, version = self.target, self.version
         assert target is not None and target.order_id is not None and version is not None
         order_id, suggestion, offer_id = target.order_id, state.suggestion, state.offer_id
+        quantity = state.quantity
         record = self._records.get(suggestion.product_id)
         actor, clock = self.actor, self.clock
         self.notice = ""
@@ -527,6 +593,7 @@ class CrossSellPanel(QWidget):
                 suggestion=suggestion,
                 offer_id=offer_id,
                 record_id=record,
+                quantity=quantity,
             ),
             runner=self.runner,
         ).success(lambda r: self._added(r, row, state)).failure(
@@ -542,8 +609,9 @@ class CrossSellPanel(QWidget):
                 self.model.mark(row, ADDED)
                 self._move_to_next_open(row)
         size = f" ({state.size})" if state.size else ""
+        times = f" × {state.quantity}" if state.quantity > 1 else ""
         self.notice = self.tr("Added %1 to the order as your cross-sell").replace(
-            "%1", state.suggestion.product_name + size
+            "%1", state.suggestion.product_name + size + times
         )
         self.message.setText(self.notice)
         self.sig_status_message.emit(self.notice)

@@ -103,8 +103,10 @@ def add(
     suggestion: Suggestion,
     offer_id: int,
     record_id: int | None,
+    quantity: int = 1,
 ) -> offer_records.AddedCrossSell:
-    """Put the chosen size into the order as this operator's cross-sell from its capsule."""
+    """Put ``quantity`` of the chosen size into the order as this operator's cross-sell from
+    its capsule."""
     return offer_records.add_to_order(
         session,
         actor,
@@ -113,6 +115,6 @@ def add(
         expected_version=expected_version,
         offer_id=offer_id,
         capsule_id=suggestion.capsule_id,
-        quantity=1,
+        quantity=quantity,
         offer_record_id=record_id,
     )
