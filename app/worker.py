@@ -38,6 +38,7 @@ class RoundReport:
     retries_due: int = 0
     reserves_expired: int = 0
     birthday_promos: int = 0
+    stale_calls_closed: int = 0
     events_dispatched: dict[str, int] = field(default_factory=dict)
     retries_attempted: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
@@ -48,6 +49,7 @@ class RoundReport:
             "retries_due": self.retries_due,
             "reserves_expired": self.reserves_expired,
             "birthday_promos": self.birthday_promos,
+            "stale_calls_closed": self.stale_calls_closed,
             "events_dispatched": self.events_dispatched,
             "retries_attempted": self.retries_attempted,
             "errors": self.errors,
@@ -61,6 +63,7 @@ class RoundReport:
             or self.retries_due
             or self.reserves_expired
             or self.birthday_promos
+            or self.stale_calls_closed
             or any(self.events_dispatched.values())
             or any(self.retries_attempted.values())
         )
@@ -92,6 +95,7 @@ class Worker:
         self._job(report, "retries", self._retries)
         self._job(report, "reserves", self._reserves)
         self._job(report, "birthdays", self._birthdays)
+        self._job(report, "stale_calls", self._stale_calls)
         if self.capsule_feed is not None:
             self._job(report, "capsule_feed", self._capsule_feed)
         for handler in self.handlers:
@@ -148,6 +152,14 @@ class Worker:
     def _reserves(self, report: RoundReport) -> None:
         with self._sessions() as session, session.begin():
             report.reserves_expired += len(expire_reserves(session, self.clock))
+
+    def _stale_calls(self, report: RoundReport) -> None:
+        # calls whose PBX summary never came get a result from their legs (missed ones become
+        # call-backs); see app/telephony/stale_calls.py
+        from app.telephony.stale_calls import close_stale_calls
+
+        with self._sessions() as session, session.begin():
+            report.stale_calls_closed += len(close_stale_calls(session, self.clock))
 
     def _birthdays(self, report: RoundReport) -> None:
         # Birthdays are days: look once per local day (and again after a failed look), not
