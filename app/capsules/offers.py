@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
@@ -31,6 +31,40 @@ DECLINE_REASONS: tuple[str, ...] = (
     "already has one",
     "will think about it",
 )
+
+
+#: first keys of the transaction-level advisory locks serializing the offer records of one order
+#: / one customer (PostgreSQL; "ok" in ASCII, then 6 for issue 6 and the kind of target)
+OFFERS_LOCK_ORDER = 0x6F6B_0601
+OFFERS_LOCK_CUSTOMER = 0x6F6B_0602
+
+
+def serialize_offers(session: Session, order_id: int | None, customer_id: int | None) -> None:
+    """Make recording the offers of one order (or one customer) take turns across consoles.
+
+    "Once a day per operator, target and product" is a read-then-insert with no unique key to
+    fall back on (a day is a column value, the target is one of two columns). Two consoles
+    showing the panel at the same moment would both read "not recorded yet" and both insert.
+    On PostgreSQL a transaction-level advisory lock keyed on the target is taken before the
+    read: the second transaction waits until the first commits, and its read (READ COMMITTED
+    takes a fresh snapshot per statement) then sees the first one's rows. Only writers of the
+    same order / customer wait, for one short transaction. Locks taken in the two-key form
+    never collide with the one-key locks of app/orders/bulk_intake.py; a second key folded from
+    a large id may coincide with another target's, which only makes them take turns too.
+    SQLite needs nothing: every transaction begins IMMEDIATE (app/db.py), so writers already
+    run one at a time and the read inside sees everything committed."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    if order_id is not None:
+        first, target = OFFERS_LOCK_ORDER, order_id
+    elif customer_id is not None:
+        first, target = OFFERS_LOCK_CUSTOMER, customer_id
+    else:
+        return
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:first, :second)"),
+        {"first": first, "second": target % 2_147_483_647},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +93,7 @@ def record_offered(
         raise InvalidValue("order", "an offer is made to an order or to a customer")
     now = clock.now()
     today = business_date(now)
+    serialize_offers(session, order_id, customer_id)
     existing = _records_today(session, actor.user_id, order_id, customer_id, today)
     shown: set[int] = set()
     for s in suggestions:
@@ -138,6 +173,9 @@ def add_to_order(
     Raises what ``save_order`` raises (VersionConflict, NotEditable, OutOfStock, InvalidValue)."""
     if actor.user_id is None:
         raise InvalidValue("operator", "only a person can add a cross-sell item")
+    # before the order's row is touched, as record_offered does: the same lock order everywhere
+    # (no deadlock), and the offer record looked up below cannot be inserted meanwhile
+    serialize_offers(session, order_id, None)
     current = session.execute(
         select(OrderItem.id, OrderItem.offer_id, OrderItem.quantity, OrderItem.discount)
         .where(OrderItem.order_id == order_id)
