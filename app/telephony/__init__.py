@@ -29,6 +29,8 @@ from app.telephony.operator_states import (
     get_operator_state,
     operator_states,
     set_operator_state,
+    signed_in,
+    signed_out,
     state_durations,
 )
 from app.telephony.outcomes import OUTCOMES, CallOutcome, record_call_outcome, suggested_outcome
@@ -64,6 +66,8 @@ __all__ = [
     "provider_from_config",
     "record_call_outcome",
     "set_operator_state",
+    "signed_in",
+    "signed_out",
     "start_demo_pbx",
     "state_durations",
     "suggested_outcome",

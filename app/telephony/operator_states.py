@@ -70,6 +70,26 @@ def set_operator_state(
     )
 
 
+# states a console's sign-in leaves alone: the operator chose to pause (a restart does not end
+# a lunch), or a call is in progress on their phone
+KEPT_AT_SIGN_IN = frozenset({"paused", "on_call"})
+
+
+def signed_in(session: Session, user_id: int, clock: Clock) -> OperatorStateRow | None:
+    """The operator's console opened: ready for calls ("available") unless paused or on a
+    call. Returns the state now (plain data for the console)."""
+    current = session.get(OperatorState, user_id, with_for_update=True)
+    if current is None or current.state not in KEPT_AT_SIGN_IN:
+        set_operator_state(session, user_id, "available", clock)
+    return get_operator_state(session, user_id)
+
+
+def signed_out(session: Session, user_id: int, clock: Clock) -> None:
+    """The operator's console closed: "offline", so no calls are routed to an empty seat and
+    the time until the next sign-in is not counted as available or paused."""
+    set_operator_state(session, user_id, "offline", clock)
+
+
 def get_operator_state(session: Session, user_id: int) -> OperatorStateRow | None:
     rows = _rows(session, select(User).where(User.id == user_id))
     return rows[0] if rows else None

@@ -11,6 +11,7 @@ dialog typed into, the docks). Both databases.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +19,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
+from app.clock import SYSTEM_CLOCK
 from app.db import session_scope
-from app.telephony import DemoPbx, start_demo_pbx
+from app.telephony import DemoPbx, set_operator_state, start_demo_pbx, state_durations
 from models import Call, Message, OperatorState, User
 from tests.ui.console_world import CallCenter, Console, make_call_center, order
 from ui.dialogs.new_customer import NewCustomerDialog
@@ -250,6 +252,7 @@ def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(
         console.log_in("olga")
         button = panel_of(console).state_button
         assert button.isVisible()
+        qtbot.waitUntil(lambda: button.state == "available", timeout=10_000)  # signed in
         button.actions_["paused"].trigger()
         qtbot.waitUntil(lambda: button.dialog is not None and button.dialog.isVisible())
         dialog = button.dialog
@@ -263,6 +266,10 @@ def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(
             assert state is not None and (state.state, state.reason) == ("paused", "Lunch")
     finally:
         console.close()
+    # the supervisor's console opens in this process after hers closed (she went offline):
+    # she is pausing at another seat meanwhile
+    with session_scope(db_url) as s:
+        set_operator_state(s, world.olga, "paused", SYSTEM_CLOCK, reason="Lunch")
 
     boss = Console(qtbot, db_url)
     boss.start()
@@ -276,8 +283,62 @@ def test_operator_pauses_with_a_reason_and_a_supervisor_sees_it(
         olga = model.rows[names.index("Ольга Смирнова")]
         assert (olga.state, olga.reason, olga.extension) == ("paused", "Lunch", "101")
         assert model.index(names.index("Ольга Смирнова"), 2).data() == "Paused: Lunch"
+        # her state changes: the supervisor's table follows through the change feed
+        supervisor.operators_view.selectRow(names.index("Ольга Смирнова"))
+        with session_scope(db_url) as s:
+            set_operator_state(s, world.olga, "available", SYSTEM_CLOCK)
+        qtbot.waitUntil(
+            lambda: model.rows[names.index("Ольга Смирнова")].state == "available",
+            timeout=10_000,
+        )
+        current = supervisor.operators_view.currentIndex()
+        assert model.rows[current.row()].name == "Ольга Смирнова"  # still selected
     finally:
         boss.close()
+    with session_scope(db_url) as s:  # a supervisor has no state of their own to set
+        assert s.get(OperatorState, world.boss) is None
+
+
+def _state(db_url: str, user_id: int) -> tuple[str, str | None] | None:
+    with session_scope(db_url) as s:
+        row = s.get(OperatorState, user_id)
+        return None if row is None else (row.state, row.reason)
+
+
+def test_operator_is_available_at_sign_in_and_offline_when_the_console_closes(
+    qtbot: Any, db_url: str, world: CallCenter
+) -> None:
+    console = Console(qtbot, db_url)
+    console.start()
+    try:
+        console.log_in("olga")
+        button = panel_of(console).state_button
+        qtbot.waitUntil(lambda: button.state == "available", timeout=10_000)
+        assert _state(db_url, world.olga) == ("available", None)
+        assert "Available" in button.text()
+    finally:
+        console.close()
+    assert _state(db_url, world.olga) == ("offline", None)
+    with session_scope(db_url) as s:  # time at the console is logged as available
+        durations = state_durations(
+            s, world.olga, SYSTEM_CLOCK.now() - dt.timedelta(hours=1), SYSTEM_CLOCK.now()
+        )
+        assert durations["available"] > 0
+
+    # a pause outlives a restart of the console (lunch is not over because it restarted)
+    with session_scope(db_url) as s:
+        set_operator_state(s, world.olga, "paused", SYSTEM_CLOCK, reason="Training")
+    again = Console(qtbot, db_url)
+    again.start()
+    try:
+        again.log_in("olga")
+        button = panel_of(again).state_button
+        qtbot.waitUntil(lambda: button.state is not None, timeout=10_000)
+        assert (button.state, button.reason) == ("paused", "Training")
+        assert _state(db_url, world.olga) == ("paused", "Training")
+    finally:
+        again.close()
+    assert _state(db_url, world.olga) == ("offline", None)
 
 
 # -- the Qt models under the model testers; refreshes keep the selection ----------------------
@@ -305,11 +366,8 @@ def _checked(qtmodeltester: Any, model: Any) -> Any:
 def test_call_log_model_passes_the_model_testers_and_keeps_the_selection_on_refresh(
     qtbot: Any, qtmodeltester: Any, qtlog: Any, world: CallCenter, pbx: DemoPbx, make_runner: Any
 ) -> None:
-    import datetime as dt
-
     from PySide6.QtWidgets import QTableView
 
-    from app.clock import SYSTEM_CLOCK
     from ui.panels.telephony.call_log_model import CallLogModel, PlaceKeeper
 
     for talk in (11, 12, 13, 14, 15):
@@ -389,8 +447,7 @@ def test_callbacks_list_keeps_the_selection_when_one_is_returned(
 def test_operators_model_passes_the_model_testers(
     qtbot: Any, qtmodeltester: Any, qtlog: Any, db_url: str, world: CallCenter
 ) -> None:
-    from app.clock import SYSTEM_CLOCK
-    from app.telephony import operator_states, set_operator_state
+    from app.telephony import operator_states
     from ui.panels.telephony.operator_state import OperatorsModel
 
     def rows() -> tuple[Any, ...]:

@@ -318,9 +318,10 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
     # life
     # ------------------------------------------------------------------------------------------
     def start(self) -> None:
-        """First loads: the live call (after a restart mid-call), my state, the lists."""
+        """First loads: the live call (after a restart mid-call), my state (an operator signing
+        in is ready for calls), the lists, and calls still waiting for their outcome."""
         self._load_current()
-        self._load_state()
+        self._sign_in_state()
         self._load_log()
         self._load_callbacks()
         if self.operators_view is not None:
@@ -328,7 +329,21 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self._update_buttons()
 
     def stop(self) -> None:
-        """The window closes: no more loads (the op runner is about to shut down)."""
+        """The window closes: no more loads (the op runner is about to shut down); an operator
+        goes offline."""
+        if not self.stopped and self.takes_calls:
+            user_id, clock = self.user.id, self.clock
+
+            def sign_out(session: Any) -> None:
+                from app.telephony import signed_out
+
+                signed_out(session, user_id, clock)
+
+            # the parallel lane starts it at once: the runner drops what is still queued when
+            # it shuts down
+            Op(self, sign_out, lane=Lane.BACKGROUND).failure(
+                lambda e: log.warning("telephony: offline at sign-out: %s", e.detail)
+            ).run()
         self.stopped = True
         self._tick.stop()
         self._reload_timer.stop()
@@ -339,6 +354,11 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
     @property
     def provider(self) -> Any:
         return backend.provider(self.config)
+
+    @property
+    def takes_calls(self) -> bool:
+        """Operators take the calls (and have a state for their distribution)."""
+        return self.user.role == "operator"
 
     def set_context(self, *, customer_id: int | None = None, order_id: int | None = None) -> None:
         """The customer / order the operator has on screen (the log's "this ..." scopes)."""
@@ -652,12 +672,16 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
     # ------------------------------------------------------------------------------------------
     # operator state
     # ------------------------------------------------------------------------------------------
-    def _load_state(self) -> None:
-        user_id = self.user.id
+    def _sign_in_state(self) -> None:
+        """An operator signing in is "available" (unless paused or on a call); anyone else's
+        state is only shown."""
+        user_id, clock, signing_in = self.user.id, self.clock, self.takes_calls
 
         def fetch(session: Any) -> Any:
-            from app.telephony import get_operator_state
+            from app.telephony import get_operator_state, signed_in
 
+            if signing_in:
+                return signed_in(session, user_id, clock)
             return get_operator_state(session, user_id)
 
         def show(row: Any) -> None:
