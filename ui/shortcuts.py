@@ -92,6 +92,18 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: previous size"),
     ),
     Shortcut(
+        "cross_sell_more",
+        ("+", "="),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: one more of the suggestion"),
+    ),
+    Shortcut(
+        "cross_sell_fewer",
+        ("-",),
+        _ITEMS,
+        QT_TRANSLATE_NOOP("shortcuts", "Cross-sell: one fewer of the suggestion"),
+    ),
+    Shortcut(
         "global_search",
         ("Ctrl+K",),
         _NAV,

@@ -92,13 +92,6 @@
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n call</numerusform>
-            <numerusform>%n calls</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Callbacks</source>
         <translation>Callbacks</translation>
@@ -134,6 +127,16 @@
     <message>
         <source>Fetching the recording…</source>
         <translation>Fetching the recording…</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2908,10 @@ Open one from an order, or search with %1.</translation>
 <context>
     <name>OutcomeFlow</name>
     <message>
+        <source>A call ended without an outcome: pick it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order %1: %2</source>
         <translation>Order %1: %2</translation>
     </message>
@@ -3918,6 +3925,14 @@ Open one from an order, or search with %1.</translation>
     </message>
     <message>
         <source>Cross-sell: previous size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell: one more of the suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-sell: one fewer of the suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -93,14 +93,6 @@
         <source>No calls yet.</source>
         <translation>Звонков пока нет.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n звонок</numerusform>
-            <numerusform>%n звонка</numerusform>
-            <numerusform>%n звонков</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Callbacks</source>
         <translation>Перезвонить</translation>
@@ -136,6 +128,17 @@
     <message>
         <source>Fetching the recording…</source>
         <translation>Получаем запись…</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n звонок</numerusform>
+            <numerusform>%n звонка</numerusform>
+            <numerusform>%n звонков</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2921,6 +2924,10 @@ Open one from an order, or search with %1.</source>
 <context>
     <name>OutcomeFlow</name>
     <message>
+        <source>A call ended without an outcome: pick it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order %1: %2</source>
         <translation>Заказ %1: %2</translation>
     </message>
@@ -3938,6 +3945,14 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Cross-sell: previous size</source>
         <translation>Допродажа: предыдущий размер</translation>
+    </message>
+    <message>
+        <source>Cross-sell: one more of the suggestion</source>
+        <translation>Допродажа: на одну штуку больше</translation>
+    </message>
+    <message>
+        <source>Cross-sell: one fewer of the suggestion</source>
+        <translation>Допродажа: на одну штуку меньше</translation>
     </message>
     <message>
         <source>Search orders and customers</source>

@@ -222,7 +222,8 @@ class CrossSellPanel(QWidget):
         QWidget.setTabOrder(self.list, self.size_box)
         QWidget.setTabOrder(self.size_box, self.quantity_box)
         QWidget.setTabOrder(self.quantity_box, self.decline_button)
-        self.list.installEventFilter(self)  # +/− for the quantity
+        # +/− for the quantity: the actions take the plain keys, this the keypad's and Shift's
+        self.list.installEventFilter(self)
         QWidget.setTabOrder(self.decline_button, self.add_button)
 
         self._shown_timer = QTimer(self)
@@ -237,12 +238,14 @@ class CrossSellPanel(QWidget):
             "cross_sell_decline": self.decline_current,
             "cross_sell_next_size": lambda: self.step_size(1),
             "cross_sell_previous_size": lambda: self.step_size(-1),
+            "cross_sell_more": lambda: self.step_quantity(1),
+            "cross_sell_fewer": lambda: self.step_quantity(-1),
         }
         for action_id, handler in handlers.items():
             action = QAction(self)
             shortcuts.apply(action, action_id)
             # Enter and Delete act on the suggestions only while they have the focus; the
-            # arrows only in the list (the size box keeps its own)
+            # arrows and +/− only in the list (the size and quantity boxes keep their own)
             if action_id in ("cross_sell_add", "cross_sell_decline"):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.addAction(action)

@@ -134,6 +134,12 @@ class CallLogModel(QAbstractTableModel):
         if fetch is not None:
             self._load(None, self.page_size)
 
+    def count_text(self, rows: int) -> str:
+        """ "3 calls" in the operator's language. Here, in a QObject of its own, because neither
+        PySide's tr() in a mixin nor lupdate with QCoreApplication.translate() keeps the
+        plural forms."""
+        return self.tr("%n call(s)", "", rows)
+
     def reload(self) -> None:
         """The same scope again (something changed): as many rows as are loaded are read
         again and merged into the ones on screen (no flash, no lost selection or place)."""

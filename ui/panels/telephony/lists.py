@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from app.telephony import console_queries as cq
@@ -108,8 +108,7 @@ class CallLists:
         elif rows == 0:
             text = self.tr("No calls yet.")
         else:
-            # the plural through translate(): PySide's tr() misses plural forms in a mixin
-            count = QCoreApplication.translate("CallLists", "%n call(s)", "", rows)
+            count = self.log_model.count_text(rows)
             text = count + ("+" if not self.log_model.complete else "")
         self.log_count.setText(text)
 
