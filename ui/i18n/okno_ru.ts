@@ -2925,7 +2925,7 @@ Open one from an order, or search with %1.</source>
     <name>OutcomeFlow</name>
     <message>
         <source>A call ended without an outcome: pick it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок завершился без итога: выберите его сейчас.</translation>
     </message>
     <message>
         <source>Order %1: %2</source>
