@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session, aliased
 from app.actors import Actor
 from app.clock import Clock
 from app.outbox import emit
-from models import Call, CallLeg, Customer, Direction, User
+from models import Call, CallLeg, Customer, Direction, Order, User
+
+# A console that opens offers the outcome form again for this operator's calls of the last few
+# hours that ended without one (the console was closed or crashed before it was picked): older
+# ones are past the point where the operator remembers the conversation.
+OUTCOME_PENDING_WITHIN = dt.timedelta(hours=4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +154,51 @@ def mark_callback_done(session: Session, call_id: int, actor: Actor, clock: Cloc
         actor_id=actor.user_id,
     )
     return True
+
+
+def calls_awaiting_outcome(
+    session: Session,
+    operator_id: int,
+    clock: Clock,
+    *,
+    within: dt.timedelta = OUTCOME_PENDING_WITHIN,
+    limit: int = 10,
+) -> list[CallLogRow]:
+    """The operator's calls that ended without an outcome, on orders still waiting for
+    confirmation, in the last ``within``: the newest call per order, newest first."""
+    later = aliased(Call)
+    decided_later = (
+        select(later.id)
+        .where(
+            later.order_id == Call.order_id,
+            later.outcome.is_not(None),
+            later.id != Call.id,
+            or_(later.started_at >= Call.started_at, later.outcome_at >= Call.started_at),
+        )
+        .exists()
+    )
+    query = (
+        select_calls()
+        .join(Order, Order.id == Call.order_id)
+        .where(
+            Call.operator_id == operator_id,
+            Call.state == "ended",
+            Call.outcome.is_(None),
+            Call.started_at >= clock.now() - within,
+            Order.status == "needs_confirmation",
+            ~decided_later,
+        )
+        .order_by(Call.started_at.desc(), Call.id.desc())
+        .limit(limit * 3)
+    )
+    rows, orders = [], set()
+    for r in session.execute(query):
+        row = _row(r)
+        if row.order_id in orders:
+            continue
+        orders.add(row.order_id)
+        rows.append(row)
+    return rows[:limit]
 
 
 _Operator = aliased(User)

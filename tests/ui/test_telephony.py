@@ -476,3 +476,39 @@ def test_operators_model_passes_the_model_testers(
     assert model.rowCount() == 0
     assert [r.message for r in qtlog.records if "FAIL" in r.message] == []
     del cpp
+
+
+def test_calls_left_without_an_outcome_are_offered_again_when_the_console_opens(
+    qtbot: Any, db_url: str, world: CallCenter, pbx: DemoPbx
+) -> None:
+    # two calls rang Ольга and nobody picked an outcome (her console was closed meanwhile)
+    pbx.ring("+79031112233", "101", answer=False)  # Иван Сидоров: his newest order, W-0003
+    pbx.ring(ANNA, "101", answer=False)  # Анна: W-0001
+    console = Console(qtbot, db_url)
+    console.start()
+    try:
+        console.log_in("olga")
+        panel = panel_of(console)
+        dialog = wait_outcome(qtbot, panel)  # the newest first
+        assert "W-0001" in dialog.windowTitle()
+        assert dialog.chosen == "no_answer"
+        with qtbot.waitSignal(panel.sig_order_changed, timeout=10_000):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert order(db_url, world.urgent).status == "no_answer"
+        # saved: the next one is offered
+        qtbot.waitUntil(
+            lambda: (
+                isinstance(panel.dialog, OutcomeDialog)
+                and panel.dialog.isVisible()
+                and "W-0003" in panel.dialog.windowTitle()
+            ),
+            timeout=10_000,
+        )
+        close_dialog(qtbot, panel)  # put off: not offered again in this session
+    finally:
+        console.close()
+    with session_scope(db_url) as s:
+        from app.telephony import calls_awaiting_outcome
+
+        (left,) = calls_awaiting_outcome(s, world.olga, SYSTEM_CLOCK)
+        assert left.order_id == world.third

@@ -23,16 +23,51 @@ class OutcomeFlow:
     signals are the panel's)."""
 
     actor: Any
+    user: Any
     clock: Any
     zone: Any
     zone_name: str
     order_id: int | None
     dialog: QWidget | None
     _outcome_asked: set[int]
+    _pending_outcomes: list[tuple[int, int | None]]
 
     # ------------------------------------------------------------------------------------------
     # after the call: the outcome
     # ------------------------------------------------------------------------------------------
+    def _offer_pending_outcomes(self) -> None:
+        """The console opens: calls of the last hours that ended without an outcome (the
+        console closed before it was picked) are offered again, newest first, one after the
+        other as each is saved."""
+        user_id, clock = self.user.id, self.clock
+
+        def fetch(session: Any) -> tuple[tuple[int, int | None], ...]:
+            from app.telephony import calls_awaiting_outcome
+
+            rows = calls_awaiting_outcome(session, user_id, clock)
+            return tuple((r.id, r.order_id) for r in rows)
+
+        def offer(pending: tuple[tuple[int, int | None], ...]) -> None:
+            self._pending_outcomes = list(pending)
+            if pending:
+                self.sig_status_message.emit(
+                    self.tr("A call ended without an outcome: pick it now.")
+                )
+            self._offer_next_pending()
+
+        Op(self, fetch, key="pending-outcomes").success(offer).failure(
+            lambda e: self.sig_status_message.emit(e.message)
+        ).run()
+
+    def _offer_next_pending(self) -> None:
+        if self.dialog is not None:
+            return
+        while self._pending_outcomes:
+            call_id, order_id = self._pending_outcomes.pop(0)
+            if call_id not in self._outcome_asked:
+                self._offer_outcome(call_id, order_id)
+                return
+
     def _offer_outcome(self, call_id: int, order_id: int | None) -> None:
         if call_id in self._outcome_asked:
             return
@@ -52,6 +87,7 @@ class OutcomeFlow:
         from ui.panels.telephony.outcome_dialog import CallSummary, OutcomeDialog
 
         if after.order is None:
+            self._offer_next_pending()
             return  # no order waiting on this call: nothing to record
         summary = CallSummary(
             call_id=after.call_id,
@@ -148,6 +184,7 @@ class OutcomeFlow:
             if outcome in FINISHING_OUTCOMES:
                 self.sig_order_finished.emit(summary.order_id)
             self.log_model.reload()
+            self._offer_next_pending()
 
         Op(self, write).success(done).failure(
             lambda e: self.sig_status_message.emit(

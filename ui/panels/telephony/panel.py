@@ -177,6 +177,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.dialog: QWidget | None = None  # the outcome (or follow-up) dialog open now
         self.last_pop: ScreenPop | None = None
         self._outcome_asked: set[int] = set()  # calls whose outcome form was offered
+        self._pending_outcomes: list[tuple[int, int | None]] = []  # offered one after another
         self._recordings: tempfile.TemporaryDirectory[str] | None = None
         self._reload_log = self._reload_callbacks = self._reload_operators = False
 
@@ -326,6 +327,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self._load_callbacks()
         if self.operators_view is not None:
             self._load_operators()
+        self._offer_pending_outcomes()
         self._update_buttons()
 
     def stop(self) -> None:
