@@ -387,8 +387,15 @@ def test_call_log_model_passes_the_model_testers_and_keeps_the_selection_on_refr
     view.setModel(model)
     PlaceKeeper(view, model)
     qtbot.addWidget(view)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.resize(500, 26 * 3 + view.horizontalHeader().sizeHint().height())
+    view.show()
+    qtbot.waitExposed(view)
     view.selectRow(3)
     chosen = model.row_at(3).id
+    view.scrollTo(model.index(2, 0), view.ScrollHint.PositionAtTop)  # reading rows 2-4
+    assert view.rowAt(0) == 2
+    reading = model.row_at(2).id
     # two more calls arrive: the refresh inserts them on top, the chosen call stays chosen
     pbx.ring(ANNA, "101", answer=True, talk_seconds=16)
     pbx.ring(ANNA, "101", answer=False)
@@ -402,6 +409,7 @@ def test_call_log_model_passes_the_model_testers_and_keeps_the_selection_on_refr
     assert model.row_at(1).talk_seconds == 16
     assert model.row_at(view.currentIndex().row()).id == chosen
     assert [model.row_at(i.row()).id for i in view.selectionModel().selectedRows()] == [chosen]
+    assert model.row_at(view.rowAt(0)).id == reading  # the new calls did not push it down
     # the same scope with nothing new: no signal but data changes
     with qtbot.waitSignal(model.sig_loaded, timeout=10_000):
         model.reload()

@@ -380,6 +380,9 @@ class PlaceKeeper(QObject):
         row = self.model.row_of(self.anchor)
         self.anchor = None
         if row is not None:
+            # the inserted rows' scroll range first (the view would lay them out later and
+            # clamp the scroll to the old range)
+            self.view.updateGeometries()
             self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
 
