@@ -67,6 +67,7 @@ PRELOAD_AFTER_DIALOG = (
     "ui.panels.customer_profile",
     "ui.panels.cross_sell.panel",
     "ui.panels.telephony.glue",
+    "ui.dialogs.global_search",  # built on the first Ctrl+K: its code need not load then
 )
 
 
