@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.db import session_scope
 from app.phones import try_normalize
@@ -136,9 +136,12 @@ def fetch_recording(
 
 
 def _finish(database_url: str, command_id: str, status: str, error: str | None) -> None:
+    """What the PBX answered, unless its asynchronous result came first: the webhook may
+    apply ``result/callback`` (done / failed) before this step runs, and that later word must
+    not be overwritten with "sent". One conditional UPDATE, so no read-then-write race."""
     with session_scope(database_url) as session:
-        command = session.scalar(
-            select(TelephonyCommand).where(TelephonyCommand.command_id == command_id)
+        session.execute(
+            update(TelephonyCommand)
+            .where(TelephonyCommand.command_id == command_id, TelephonyCommand.status == "sending")
+            .values(status=status, error=error)
         )
-        if command is not None and command.status == "sending":
-            command.status, command.error = status, error
