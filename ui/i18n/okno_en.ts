@@ -2912,6 +2912,10 @@ Open one from an order, or search with %1.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This call&apos;s order is no longer waiting for an outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order %1: %2</source>
         <translation>Order %1: %2</translation>
     </message>
@@ -3560,6 +3564,14 @@ Open one from an order, or search with %1.</translation>
     <message>
         <source>Telephony is not set up on this console</source>
         <translation>Telephony is not set up on this console</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick what came of this call for its order</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Number to call, e.g. 8 916 123-45-67</source>

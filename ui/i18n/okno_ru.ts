@@ -2928,6 +2928,10 @@ Open one from an order, or search with %1.</source>
         <translation>Звонок завершился без итога: выберите его сейчас.</translation>
     </message>
     <message>
+        <source>This call&apos;s order is no longer waiting for an outcome.</source>
+        <translation>Заказ этого звонка уже не ждёт итога.</translation>
+    </message>
+    <message>
         <source>Order %1: %2</source>
         <translation>Заказ %1: %2</translation>
     </message>
@@ -3579,6 +3583,14 @@ Open one from an order, or search with %1.</source>
     <message>
         <source>Telephony is not set up on this console</source>
         <translation>Телефония на этом рабочем месте не настроена</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>Итог звонка…</translation>
+    </message>
+    <message>
+        <source>Pick what came of this call for its order</source>
+        <translation>Выбрать, чем закончился звонок по заказу</translation>
     </message>
     <message>
         <source>Number to call, e.g. 8 916 123-45-67</source>
