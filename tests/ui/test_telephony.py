@@ -512,7 +512,29 @@ def test_calls_left_without_an_outcome_are_offered_again_when_the_console_opens(
             ),
             timeout=10_000,
         )
-        close_dialog(qtbot, panel)  # put off: not offered again in this session
+        close_dialog(qtbot, panel)  # put off: not offered again by itself in this session
+        # ... but "Outcome…" on the call in the log brings it back
+        panel.scope.setCurrentIndex(2)  # my calls
+        model = panel.log_model
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+        row = next(r for r in range(2) if model.row_at(r).order_id == world.third)
+        assert not panel.outcome_action.isEnabled()
+        panel.log_view.selectRow(row)
+        assert panel.outcome_action.isEnabled()
+        done = next(r for r in range(2) if model.row_at(r).order_id == world.urgent)
+        panel.log_view.selectRow(done)
+        qtbot.waitUntil(lambda: model.row_at(done).outcome == "no_answer", timeout=10_000)
+        panel.log_view.selectRow(done)
+        assert not panel.outcome_action.isEnabled()  # its outcome is in
+        panel.log_view.selectRow(row)
+        panel.outcome_action.trigger()
+        qtbot.waitUntil(
+            lambda: (
+                isinstance(panel.dialog, OutcomeDialog) and "W-0003" in panel.dialog.windowTitle()
+            ),
+            timeout=10_000,
+        )
+        close_dialog(qtbot, panel)
     finally:
         console.close()
     with session_scope(db_url) as s:

@@ -63,6 +63,8 @@ class CallLists:
     customer_id: int | None
     order_id: int | None
     scope_operator: tuple[int, str] | None
+    _outcome_asked: set[int]
+    _outcome_requested: int | None
     _recordings: tempfile.TemporaryDirectory[str] | None
 
     # ------------------------------------------------------------------------------------------
@@ -167,6 +169,21 @@ class CallLists:
         Op(self, write).success(done).failure(
             lambda e: self.sig_status_message.emit(e.message)
         ).run()
+
+    def _selected_log_row(self) -> Any:
+        index = self.log_view.currentIndex()
+        if not index.isValid() or index.row() >= self.log_model.rowCount():
+            return None
+        return self.log_model.row_at(index.row())
+
+    def outcome_of_selected(self) -> None:
+        """ "Outcome…" on a call in the log: the after-call form again (it was put off)."""
+        row = self._selected_log_row()
+        if row is None or row.order_id is None:
+            return
+        self._outcome_asked.discard(row.id)
+        self._outcome_requested = row.id
+        self._offer_outcome(row.id, row.order_id)
 
     def _log_clicked(self, index: QModelIndex) -> None:
         if index.column() == COL_RECORDING:

@@ -31,6 +31,7 @@ class OutcomeFlow:
     dialog: QWidget | None
     _outcome_asked: set[int]
     _pending_outcomes: list[tuple[int, int | None]]
+    _outcome_requested: int | None
 
     # ------------------------------------------------------------------------------------------
     # after the call: the outcome
@@ -86,9 +87,13 @@ class OutcomeFlow:
     def _ask_outcome(self, after: cq.AfterCall) -> None:
         from ui.panels.telephony.outcome_dialog import CallSummary, OutcomeDialog
 
-        if after.order is None:
+        if after.order is None:  # no order waiting on this call: nothing to record
+            if after.call_id == self._outcome_requested:  # asked for with "Outcome…"
+                self.sig_status_message.emit(
+                    self.tr("This call's order is no longer waiting for an outcome.")
+                )
             self._offer_next_pending()
-            return  # no order waiting on this call: nothing to record
+            return
         summary = CallSummary(
             call_id=after.call_id,
             order_id=after.order.id,

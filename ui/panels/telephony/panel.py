@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -178,6 +179,7 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.last_pop: ScreenPop | None = None
         self._outcome_asked: set[int] = set()  # calls whose outcome form was offered
         self._pending_outcomes: list[tuple[int, int | None]] = []  # offered one after another
+        self._outcome_requested: int | None = None  # the call "Outcome…" was chosen on
         self._recordings: tempfile.TemporaryDirectory[str] | None = None
         self._reload_log = self._reload_callbacks = self._reload_operators = False
 
@@ -222,6 +224,11 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.log_view = _table(log_page, self.log_model)
         self.log_view.setObjectName("CallLog")
         self.log_place = PlaceKeeper(self.log_view, self.log_model)
+        # a call whose outcome form was put off: pick it later from the log
+        self.outcome_action = QAction(self.log_view)
+        self.outcome_action.setObjectName("action_call_outcome")
+        self.log_view.addAction(self.outcome_action)
+        self.log_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         scope_row = QHBoxLayout()
         scope_row.setContentsMargins(6, 6, 6, 2)
         scope_row.addWidget(self.scope)
@@ -298,7 +305,12 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self._load_log())
         self.log_view.clicked.connect(self._log_clicked)
         self.log_view.activated.connect(self._log_activated)
+        self.outcome_action.triggered.connect(self.outcome_of_selected)
+        self.log_view.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._update_buttons()
+        )
         self.log_model.sig_loaded.connect(self._log_loaded)
+        self.log_model.sig_loaded.connect(lambda _n: self._update_buttons())  # "Outcome…"
         self.log_model.sig_load_failed.connect(self.sig_status_message)
         self.callbacks_model.sig_loaded.connect(self._callbacks_loaded)
         self.callbacks_model.sig_load_failed.connect(self.sig_status_message)
@@ -758,6 +770,13 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
             if configured
             else self.tr("Telephony is not set up on this console")
         )
+        row = self._selected_log_row()
+        self.outcome_action.setEnabled(
+            row is not None
+            and row.order_id is not None
+            and not row.outcome
+            and row.state == "ended"
+        )
         selected = self._selected_callback() is not None
         self.call_back_button.setEnabled(selected and configured and not self.dialing)
         self.done_button.setEnabled(selected)
@@ -772,6 +791,8 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.outcome_action.setText(self.tr("Outcome…"))
+        self.outcome_action.setToolTip(self.tr("Pick what came of this call for its order"))
         self.dial_edit.setPlaceholderText(self.tr("Number to call, e.g. 8 916 123-45-67"))
         self.dial_button.setText(self.tr("Call"))
         self.demo_button.setText(self.tr("Demo"))
