@@ -17,7 +17,7 @@ install: $(STAMP)
 
 ## Install everything and open the console on the embedded SQLite default with demo data.
 demo: install translations
-	$(BIN)/okno console --demo
+	$(BIN)/okno-console --demo  # the GUI entry point: it skips importing every CLI subcommand
 
 ## Install everything and run the whole test suite (SQLite and PostgreSQL), then lint and types.
 test: install translations
