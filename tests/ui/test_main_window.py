@@ -454,3 +454,24 @@ def test_release_gives_the_held_order_back(
     qtbot.waitUntil(lambda: holder() is None)
     assert window.keeper.order_id is None
     assert "free" in window.user_label.text()
+
+
+def test_at_1366_by_768_every_dock_fits_and_the_card_keeps_room_for_its_items(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    # The smallest screen Okno is made for: the queue, phone, card, cross-sell and customer
+    # docks must fit without the window growing past the screen, and the card must keep the
+    # width its items table needs (names readable beside price, quantity, discount, sum).
+    with session_scope(db_url) as s:
+        f.order(s, [], status="needs_confirmation")
+    window = opened(db_url, _user(db_url))
+    with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000):
+        window.take_next_action.trigger()
+    window.default_dock_widths()
+    qtbot.wait(50)
+    docks = {d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()}
+    assert {"QueueDock", "TelephonyDock", "CrossSellDock", "CustomerDock"} <= docks
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() <= 1366
+    assert window.centralWidget().width() >= 560
+    assert window.customer_dock.width() >= 300
