@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +79,7 @@ log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 26
 RELOAD_DELAY_MS = 300  # a burst of call events reloads the lists once
+SIGN_OUT_WAIT_S = 3.0  # a closing window waits at most this for "offline" to be written
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,18 @@ def _when(value: Any) -> dt.datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _sign_out(url: str, user_id: int, clock: Clock) -> None:
+    """The operator is offline once their console closed (a worker thread's job)."""
+    from app.db import session_scope
+    from app.telephony import signed_out
+
+    try:
+        with session_scope(url) as session:
+            signed_out(session, user_id, clock)
+    except Exception:  # the state is only a hint for call distribution: log, never crash
+        log.warning("telephony: could not go offline at sign-out", exc_info=True)
 
 
 def _table(parent: QWidget, model: Any) -> QTableView:
@@ -346,18 +360,17 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         """The window closes: no more loads (the op runner is about to shut down); an operator
         goes offline."""
         if not self.stopped and self.takes_calls:
-            user_id, clock = self.user.id, self.clock
-
-            def sign_out(session: Any) -> None:
-                from app.telephony import signed_out
-
-                signed_out(session, user_id, clock)
-
-            # the parallel lane starts it at once: the runner drops what is still queued when
-            # it shuts down
-            Op(self, sign_out, lane=Lane.BACKGROUND).failure(
-                lambda e: log.warning("telephony: offline at sign-out: %s", e.detail)
-            ).run()
+            # Not through the op runner: it shuts down right after this and skips ops whose
+            # thread had not started yet. The window is closing (the runner's shutdown waits
+            # for its ops too): wait for this one short write, bounded, so the seat is offline
+            # before the process or the next session goes on.
+            worker = threading.Thread(
+                target=_sign_out,
+                args=(self.url, self.user.id, self.clock),
+                name="okno-telephony-sign-out",
+            )
+            worker.start()
+            worker.join(SIGN_OUT_WAIT_S)
         self.stopped = True
         self._tick.stop()
         self._reload_timer.stop()
