@@ -196,8 +196,8 @@ def add_big_customer(url: str) -> int:
             at = ANCHOR - dt.timedelta(hours=80 * n + 3)
             conn.execute(
                 "INSERT INTO calls (external_id, provider, direction, customer_id, state, "
-                "last_seq, started_at, created_at, updated_at) VALUES (%s, 'mango', 'inbound', "
-                "%s, 'ended', 1, %s, %s, %s)",
+                "last_seq, has_summary, started_at, created_at, updated_at) VALUES (%s, 'mango', "
+                "'inbound', %s, 'ended', 1, true, %s, %s, %s)",
                 (f"bench-call-{cid}-{n}", cid, at, at, at),
             )
         conv = conn.execute(
