@@ -6,11 +6,13 @@ services take the session as an argument and never commit on their own."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 _lock = threading.Lock()
@@ -60,7 +62,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         _install_change_hints(engine)
         return engine
-    kwargs.setdefault("pool_pre_ping", True)  # survive a database restart (T11)
+    # Survive a database restart (T11): a pooled connection is pinged before use, but only when
+    # it has been idle a while (see _ping_when_idle); pool_pre_ping=True pings on every checkout.
+    ping_when_idle = not kwargs.get("pool_pre_ping", False)
     # A server that drops packets instead of refusing must not hang an operator's save for the
     # kernel's TCP timeout: fail fast, the UI keeps the edit as a draft and retries.
     connect_args = kwargs.setdefault("connect_args", {})
@@ -69,8 +73,38 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("pool_size", 5)
         kwargs.setdefault("max_overflow", 10)
     engine = create_engine(url, **kwargs)
+    if ping_when_idle and "poolclass" not in kwargs:
+        _ping_when_idle(engine)
     _install_change_hints(engine)
     return engine
+
+
+# A connection back in the pool less than this long ago is taken as alive without a ping. A ping
+# on every checkout is one more round trip for every short transaction: "take next" made 10
+# round trips instead of 9 (bench/bench_claim.py, T2). A database that restarts within this
+# second fails one operation, which the console retries like any lost connection.
+PING_AFTER_IDLE_SECONDS = 1.0
+_CHECKED_IN = "okno_checked_in_at"
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pessimistic disconnect handling, limited to connections that sat idle."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_CHECKED_IN] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(_CHECKED_IN)
+        if since is not None and time.monotonic() - since < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the driver's error for a dead connection
+            raise DisconnectionError(f"pooled connection is dead: {exc}") from exc
+        if not alive:
+            raise DisconnectionError("pooled connection did not answer the ping")
 
 
 def _install_change_hints(engine: Engine) -> None:
