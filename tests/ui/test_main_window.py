@@ -475,3 +475,20 @@ def test_at_1366_by_768_every_dock_fits_and_the_card_keeps_room_for_its_items(
     assert window.width() <= 1366
     assert window.centralWidget().width() >= 560
     assert window.customer_dock.width() >= 300
+
+
+def test_closing_the_console_gives_the_held_order_back(
+    qtbot: Any, db_url: str, opened: Callable[..., MainWindow]
+) -> None:
+    # Closing the window must not leave the order locked to this operator until the lease
+    # lapses: colleagues would see it held for minutes by someone who has gone home.
+    with session_scope(db_url) as s:
+        f.order(s, [], status="needs_confirmation")
+    window = opened(db_url, _user(db_url))
+    with qtbot.waitSignal(window.card.sig_order_loaded, timeout=10_000) as loaded:
+        window.take_next_action.trigger()
+    order_id = loaded.args[0]
+    window.close()
+    assert window.runner.shutdown()  # what the application does on quit: running ops finish
+    with session_scope(db_url) as s:
+        assert s.get(Order, order_id).lease_operator_id is None
