@@ -99,6 +99,26 @@ class Customer(TimestampsMixin, Base):
             sqlite_where=_NOWHERE,
         ),
         Index("ix_customers_birth_date_name_key", "birth_date", "name_key"),
+        # Word prefixes that start the surname, and e-mail starts (PostgreSQL, text_pattern_ops:
+        # LIKE 'x%' is a range): an ordered btree scan stops after one page, where a GIN prefix
+        # match ("серге:*": Сергеев, Сергей, every Сергеевна) builds its whole bitmap first.
+        # Live customers only; ``id`` included so the surname scan never reads the table.
+        # SQLite: "WHERE 0", as the trigram indexes.
+        Index(
+            "ix_customers_search_text_prefix",
+            "search_text",
+            postgresql_ops={"search_text": "text_pattern_ops"},
+            postgresql_include=["id"],
+            postgresql_where=text("merged_into_id IS NULL"),
+            sqlite_where=_NOWHERE,
+        ),
+        Index(
+            "ix_customers_email_prefix",
+            "email_normalized",
+            postgresql_ops={"email_normalized": "text_pattern_ops"},
+            postgresql_where=text("merged_into_id IS NULL"),
+            sqlite_where=_NOWHERE,
+        ),
         # Whole words and word prefixes (PostgreSQL full text, 'simple': no stemming, no stop
         # words): one posting list per word, where trigrams would intersect the huge lists of
         # common trigrams. PostgreSQL only — SQLite runs the same match as LIKE '% word %' —
@@ -159,6 +179,14 @@ class CustomerPhone(CreatedAtMixin, Base):
             "e164",
             postgresql_using="gin",
             postgresql_ops={"e164": "gin_trgm_ops"},
+            sqlite_where=_NOWHERE,
+        ),
+        # "+7916…" typed from the start: a btree range that stops after one page (the trigram
+        # index reads every number sharing those trigrams first)
+        Index(
+            "ix_customer_phones_e164_prefix",
+            "e164",
+            postgresql_ops={"e164": "text_pattern_ops"},
             sqlite_where=_NOWHERE,
         ),
     )
