@@ -60,6 +60,7 @@ from sqlalchemy import (
 from sqlalchemy import (
     text as sql_text,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from app.customers.records import display_name
@@ -385,12 +386,17 @@ def _hits(session: Session, found: _Found, limit: int) -> list[CustomerHit]:
 
     candidates = (item for item in found.best.items() if item[0] in texts)
     top = heapq.nsmallest(limit, candidates, key=order)
-    unread = [cid for cid, _ in top if cid not in rows]
-    if unread:  # surname-first candidates on the page
-        load(unread)
-        top = [item for item in top if item[0] in rows]
     phones: dict[int, list[str]] = {cid: [] for cid, _ in top}
-    if phones:
+    if dialect == "postgresql" and phones:
+        # the page's rows (surname-first candidates come without theirs) and their phones
+        # in one round trip
+        for r in conn.execute(_page_rows_pg(), {"ids": list(phones)}):
+            rows[r.id] = r
+            for e164 in r.phones or ():
+                if e164 not in phones[r.id]:
+                    phones[r.id].append(e164)
+        top = [item for item in top if item[0] in rows]
+    elif phones:
         for cid, e164 in conn.execute(_phones_by_ids(dialect), {"ids": list(phones)}):
             if e164 not in phones[cid]:
                 phones[cid].append(e164)
@@ -524,6 +530,16 @@ def _names_query(kind: str, count: int) -> Select[Any]:
 @functools.cache
 def _rows_by_ids(dialect: str) -> Select[Any]:
     return select(*_ROW).where(_ids_in(dialect, _C.id), _LIVE)
+
+
+@functools.cache
+def _page_rows_pg() -> Select[Any]:
+    phones = (
+        select(func.array_agg(aggregate_order_by(_P.e164, _P.is_primary.desc(), _P.id)))
+        .where(_P.customer_id == _C.id)
+        .scalar_subquery()
+    )
+    return select(*_ROW, phones.label("phones")).where(_ids_in("postgresql", _C.id), _LIVE)
 
 
 @functools.cache
