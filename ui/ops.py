@@ -44,6 +44,7 @@ from PySide6.QtCore import Qt as _Qt
 # At import time, on the main thread: a first import of SQLAlchemy racing between two threads can
 # fail in CPython (import cycles), so workers must only ever find it already loaded.
 from app.db import session_scope
+from ui.error_texts import render, spec_of
 
 log = logging.getLogger(__name__)
 
@@ -262,8 +263,9 @@ class OpRunner(QObject):
             except Exception as exc:
                 log.warning("background op %r failed", fn, exc_info=True)
                 kind, text = _classify(exc)
+                spec = spec_of(exc)  # known refusals: shown translated on the UI thread
                 outcome = _Outcome(
-                    seq, ok=False, value=(kind, text, f"{type(exc).__name__}: {exc}")
+                    seq, ok=False, value=(kind, text, f"{type(exc).__name__}: {exc}", spec)
                 )
         # RuntimeError: the runner was deleted while this op ran (window closed)
         with contextlib.suppress(RuntimeError):
@@ -290,8 +292,9 @@ class OpRunner(QObject):
         if outcome.ok:
             op._succeeded(outcome.value)
         else:
-            kind, text, detail = outcome.value
-            op._failed(OpError(kind, describe(kind, text), detail))
+            kind, text, detail, spec = outcome.value
+            message = render(spec) if spec is not None else describe(kind, text)
+            op._failed(OpError(kind, message, detail))
 
     def _set_connected(self, connected: bool, message: str) -> None:
         if self.connected is connected:

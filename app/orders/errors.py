@@ -23,6 +23,7 @@ class TransitionNotAllowed(OrderError):
         super().__init__(
             f"order {number}: a {role} may not move it from '{from_status}' to '{to_status}'"
         )
+        self.number = number
         self.from_status = from_status
         self.to_status = to_status
         self.role = role
@@ -31,11 +32,13 @@ class TransitionNotAllowed(OrderError):
 class ReasonRequired(OrderError):
     def __init__(self, number: str) -> None:
         super().__init__(f"order {number}: cancelling needs a reason")
+        self.number = number
 
 
 class OutOfStock(OrderError):
     def __init__(self, number: str, shortages: list[str]) -> None:
         super().__init__(f"order {number}: not enough stock: {'; '.join(shortages)}")
+        self.number = number
         self.shortages = shortages
 
 
@@ -62,6 +65,7 @@ class VersionConflict(OrderError):
             f"order {number} was changed by someone else (your version {expected}, "
             f"now {current}){': ' + who if who else ''}"
         )
+        self.number = number
         self.expected = expected
         self.current = current
         self.changes = changes

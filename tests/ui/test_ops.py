@@ -225,3 +225,33 @@ def test_an_op_runs_once_and_needs_a_database_for_a_session(make_runner: MakeRun
         op.run()
     with pytest.raises(TypeError, match="must take a session or nothing"):
         Op(owner, lambda a, b: None, runner=runner)
+
+
+def test_an_order_refusal_is_shown_in_the_operators_language(
+    qtbot: Any, make_runner: MakeRunner
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from app.orders.errors import TransitionNotAllowed
+    from ui import i18n
+
+    runner = make_runner(None)
+    owner = QObject()
+    rec = Recorder()
+
+    def refuse() -> None:
+        raise TransitionNotAllowed("W-0001", "confirmed", "no_answer", "operator")
+
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_path("ru")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        Op(owner, refuse, runner=runner).success(rec.ok).failure(rec.fail).run()
+        qtbot.waitUntil(lambda: bool(rec.errors))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    (error,) = rec.errors
+    assert error.kind is ErrorKind.REFUSED
+    assert error.message.startswith("Заказ W-0001")
+    assert "«confirmed»" in error.message or "“confirmed”" in error.message
+    assert error.detail.startswith("TransitionNotAllowed: order W-0001")  # the log keeps English

@@ -2667,6 +2667,29 @@ Open one from an order, or search with %1.</translation>
     </message>
 </context>
 <context>
+    <name>OrderErrors</name>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: your role may not move it from “%2” to “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: cancelling needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: not enough stock: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was changed by someone else meanwhile (your version %2, now %3); nothing of yours was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderItemsModel</name>
     <message>
         <source>Item</source>

@@ -2683,6 +2683,29 @@ Open one from an order, or search with %1.</source>
     </message>
 </context>
 <context>
+    <name>OrderErrors</name>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>Заказ %1 не найден.</translation>
+    </message>
+    <message>
+        <source>Order %1: your role may not move it from “%2” to “%3”.</source>
+        <translation>Заказ %1: вашей роли нельзя перевести его из «%2» в «%3».</translation>
+    </message>
+    <message>
+        <source>Order %1: cancelling needs a reason.</source>
+        <translation>Заказ %1: для отмены нужна причина.</translation>
+    </message>
+    <message>
+        <source>Order %1: not enough stock: %2</source>
+        <translation>Заказ %1: не хватает товара: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 was changed by someone else meanwhile (your version %2, now %3); nothing of yours was written.</source>
+        <translation>Заказ %1 тем временем изменил кто-то другой (ваша версия %2, сейчас %3); ваши изменения не записаны.</translation>
+    </message>
+</context>
+<context>
     <name>OrderItemsModel</name>
     <message>
         <source>Item</source>
