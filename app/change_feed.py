@@ -9,7 +9,8 @@ so hints may be merged or dropped as long as the last commit of a burst is follo
   the transaction (delivered only if it commits), at most once per ``min_interval`` per database
   and process; a commit that is refused a slot asks for one *trailing* hint, sent by a timer
   after the interval from a separate connection, and after that commit has returned, so no
-  commit is left without a hint after it.
+  commit is left without a hint after it. :func:`begin_hinted` does the same for a Core
+  ``Connection`` transaction whose writer used ``app.outbox.emit_core`` (the "take next" path).
 * :class:`ChangeListener` keeps one dedicated autocommit psycopg connection that LISTENs, waits,
   coalesces wake-ups, reads the outbox after the last id it has seen and hands batches to a
   callback; after a lost connection it reconnects with backoff and catches up by id. SQLite
@@ -37,7 +38,7 @@ import socket
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -55,6 +56,7 @@ __all__ = [
     "ChangeEvent",
     "ChangeListener",
     "HintCounters",
+    "begin_hinted",
     "hint_counters",
     "install_notify_hints",
     "read_after",
@@ -65,6 +67,7 @@ log = logging.getLogger(__name__)
 #: The one LISTEN/NOTIFY channel. The payload is always empty: it is a hint, not a message.
 CHANNEL = "okno_changes"
 NOTIFY_SQL = f"SELECT pg_notify('{CHANNEL}', '')"
+_NOTIFY = text(NOTIFY_SQL)
 _DEFERRED_FLAG = "okno_change_hint_deferred"
 
 _outbox = OutboxEvent.__table__
@@ -267,7 +270,7 @@ def _before_commit(session: Session) -> None:
         return
     if found[1].limiter.try_acquire():
         # inside the transaction: PostgreSQL delivers it at commit, and only if it commits
-        session.execute(text(NOTIFY_SQL))
+        session.execute(_NOTIFY)
     else:
         session.info[_DEFERRED_FLAG] = True
 
@@ -280,7 +283,12 @@ def _after_commit(session: Session) -> None:
     found = _hints_for(session)
     if found is None:
         return
-    engine, hints = found
+    _committed(*found, deferred=deferred)
+
+
+def _committed(engine: Engine, hints: _EngineHints, *, deferred: bool) -> None:
+    """After a commit that wrote outbox rows has returned: the trailing hint it asked for, and
+    the wake-up of the listeners in this process."""
     if deferred and hints.limiter is not None:
         hints.limiter.defer(engine)
     for listener in list(_local_listeners.get(hints.key, ())):
@@ -291,6 +299,35 @@ def _after_transaction_end(session: Session, transaction: SessionTransaction) ->
     if transaction.parent is None:  # the root transaction ended (commit or rollback)
         session.info.pop(EMITTED_FLAG, None)
         session.info.pop(_DEFERRED_FLAG, None)
+
+
+@contextlib.contextmanager
+def begin_hinted(engine: Engine) -> Iterator[Connection]:
+    """``engine.begin()`` for Core writers of outbox events (``app.outbox.emit_core``): commits
+    on success, rolls back on an exception, and a commit that wrote events wakes the change
+    listeners exactly as a Session's commit does (rate-limited NOTIFY inside the transaction,
+    or a trailing hint after it; the in-process wake-up after it). A rollback sends nothing.
+
+    A Core Connection has no after-commit event, hence a context manager rather than hooks."""
+    hints = _engine_hints.get(engine)
+    with engine.connect() as conn:
+        # connection.info belongs to the pooled DBAPI connection and outlives this checkout:
+        # start clean and never leave the flag behind for the next user of the connection
+        info = conn.info
+        info.pop(EMITTED_FLAG, None)
+        try:
+            deferred = False
+            with conn.begin():
+                yield conn
+                if info.get(EMITTED_FLAG) and hints is not None and hints.limiter is not None:
+                    if hints.limiter.try_acquire():
+                        conn.execute(_NOTIFY)  # delivered at commit, and only if it commits
+                    else:
+                        deferred = True
+            if info.get(EMITTED_FLAG) and hints is not None:
+                _committed(engine, hints, deferred=deferred)
+        finally:
+            info.pop(EMITTED_FLAG, None)
 
 
 def _register_local(listener: ChangeListener, key: tuple[str, str, int | None, str]) -> None:

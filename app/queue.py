@@ -14,18 +14,22 @@ Lease writes do not bump the order's ``version`` nor ``updated_at``: a lease is 
 the order, and bumping the version on every heartbeat would make the operator's own open card
 stale (T12's conflict detection would fire on a conflict with himself).
 
-:func:`take_next` runs the claim in its own transaction and commits it; :func:`claim_next`,
+:func:`take_next` runs the claim in its own transaction and commits it (on a Core ``Connection``:
+it is the console's hot path, and a Session plus an ORM outbox object cost more Python time than
+the seven round trips themselves, T2); :func:`claim_next`,
 :func:`heartbeat`, :func:`release` and :func:`lease_holder` follow the house style (the caller's
 session, the caller commits)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Engine,
     Integer,
     Row,
@@ -43,11 +47,12 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from app.business_settings import get_setting
+from app.business_settings import SPECS, get_setting
+from app.change_feed import begin_hinted
 from app.clock import Clock
-from app.db import get_sessionmaker
-from app.outbox import emit
-from models import Order
+from app.db import get_engine
+from app.outbox import emit, emit_core
+from models import Order, Setting
 
 __all__ = [
     "ClaimedOrder",
@@ -173,9 +178,30 @@ def _lease_minutes(session: Session, lease_minutes: int | None) -> int:
     minutes = (
         int(get_setting(session, "queue.lease_minutes")) if lease_minutes is None else lease_minutes
     )
+    return _positive(minutes)
+
+
+def _positive(minutes: int) -> int:
     if minutes <= 0:
         raise ValueError(f"queue lease must last a positive number of minutes, got {minutes}")
     return minutes
+
+
+_settings: Table = Setting.__table__  # type: ignore[assignment]  # mapped from a Table
+_LEASE_SETTING = "queue.lease_minutes"
+_LEASE_SETTING_SQL = select(_settings.c.value).where(_settings.c.key == _LEASE_SETTING)
+
+
+def _lease_minutes_core(conn: Connection, lease_minutes: int | None) -> int:
+    """:func:`_lease_minutes` on a Core connection. Read on every claim, never cached: an admin
+    may change it at any moment (the raw baseline reads it every time too). Stored as JSON text
+    like every setting (app/business_settings.py); an int setting decodes as ``int(json)``."""
+    if lease_minutes is not None:
+        return _positive(lease_minutes)
+    stored = conn.execute(_LEASE_SETTING_SQL).scalar()
+    if stored is None:
+        return _positive(int(SPECS[_LEASE_SETTING].default))
+    return _positive(int(json.loads(stored)))
 
 
 def _due(now: ColumnElement[Any]) -> ColumnElement[bool]:
@@ -286,6 +312,47 @@ def _claimed(row: Row[Any], minutes: int, *, resumed: bool) -> ClaimedOrder:
     )
 
 
+def _claim_row(
+    executor: Session | Connection, operator_id: int, now: dt.datetime, minutes: int
+) -> tuple[Row[Any], bool] | None:
+    """The claim's statements on either a Session or a Connection: the row of the order now
+    leased to the operator and whether he already held it, or None if nothing is eligible."""
+    params: dict[str, Any] = {
+        "now": now,
+        "stale_before": now - dt.timedelta(minutes=minutes),
+        "op_id": operator_id,
+    }
+    held = executor.execute(HELD_SQL, params).all()
+    if held:
+        # one at a time is the rule; should two ever be held, hand back the most urgent
+        return min(held, key=lambda r: (-r.priority, r.id)), True
+
+    below: int | None = None
+    for _ in range(_MAX_PRIORITY_STEPS):
+        if below is None:
+            priority = executor.execute(TOP_PRIORITY_SQL, params).scalar()
+        else:
+            priority = executor.execute(TOP_PRIORITY_BELOW_SQL, {**params, "below": below}).scalar()
+        if priority is None:
+            return None
+        claimed = executor.execute(CLAIM_SQL, {**params, "at_priority": priority}).one_or_none()
+        if claimed is not None:
+            return claimed, False
+        # every eligible order of this priority is being claimed by someone else right now
+        below = priority
+    return None
+
+
+def _claimed_payload(row: Row[Any], operator_id: int, now: dt.datetime) -> dict[str, Any]:
+    """The ``order.claimed`` event's payload."""
+    return {
+        "number": row.number,
+        "status": row.status,
+        "operator_id": operator_id,
+        "lease_taken_at": now.isoformat(),
+    }
+
+
 def claim_next(
     session: Session, *, operator_id: int, clock: Clock, lease_minutes: int | None = None
 ) -> ClaimedOrder | None:
@@ -296,44 +363,20 @@ def claim_next(
     :func:`take_next` does exactly that and is what consoles call."""
     now = clock.now()
     minutes = _lease_minutes(session, lease_minutes)
-    params: dict[str, Any] = {
-        "now": now,
-        "stale_before": now - dt.timedelta(minutes=minutes),
-        "op_id": operator_id,
-    }
-    held = session.execute(HELD_SQL, params).all()
-    if held:
-        # one at a time is the rule; should two ever be held, hand back the most urgent
-        row = min(held, key=lambda r: (-r.priority, r.id))
-        return _claimed(row, minutes, resumed=True)
-
-    below: int | None = None
-    for _ in range(_MAX_PRIORITY_STEPS):
-        if below is None:
-            priority = session.execute(TOP_PRIORITY_SQL, params).scalar()
-        else:
-            priority = session.execute(TOP_PRIORITY_BELOW_SQL, {**params, "below": below}).scalar()
-        if priority is None:
-            return None
-        claimed = session.execute(CLAIM_SQL, {**params, "at_priority": priority}).one_or_none()
-        if claimed is not None:
-            emit(
-                session,
-                "order.claimed",
-                "order",
-                claimed.id,
-                {
-                    "number": claimed.number,
-                    "status": claimed.status,
-                    "operator_id": operator_id,
-                    "lease_taken_at": now.isoformat(),
-                },
-                actor_id=operator_id,
-            )
-            return _claimed(claimed, minutes, resumed=False)
-        # every eligible order of this priority is being claimed by someone else right now
-        below = priority
-    return None
+    found = _claim_row(session, operator_id, now, minutes)
+    if found is None:
+        return None
+    row, resumed = found
+    if not resumed:
+        emit(
+            session,
+            "order.claimed",
+            "order",
+            row.id,
+            _claimed_payload(row, operator_id, now),
+            actor_id=operator_id,
+        )
+    return _claimed(row, minutes, resumed=resumed)
 
 
 def take_next(
@@ -343,14 +386,31 @@ def take_next(
     clock: Clock,
     lease_minutes: int | None = None,
 ) -> ClaimedOrder | None:
-    """ "Take next" for a console: :func:`claim_next` in its own short transaction, committed
-    before returning, so no row lock outlives the call. ``target`` is a database URL (the
-    process-wide engine) or an Engine."""
-    session = get_sessionmaker(target)() if isinstance(target, str) else Session(target)
-    with session, session.begin():
-        return claim_next(
-            session, operator_id=operator_id, clock=clock, lease_minutes=lease_minutes
-        )
+    """ "Take next" for a console: what :func:`claim_next` does, in its own short transaction
+    committed before returning, so no row lock outlives the call. ``target`` is a database URL
+    (the process-wide engine) or an Engine.
+
+    Runs on a Core Connection with a Core outbox insert (the same statements and the same
+    event as :func:`claim_next`); ``begin_hinted`` gives its commit the change feed's wake-up
+    hint that a Session's commit would send."""
+    engine = get_engine(target) if isinstance(target, str) else target
+    with begin_hinted(engine) as conn:
+        now = clock.now()
+        minutes = _lease_minutes_core(conn, lease_minutes)
+        found = _claim_row(conn, operator_id, now, minutes)
+        if found is None:
+            return None
+        row, resumed = found
+        if not resumed:
+            emit_core(
+                conn,
+                "order.claimed",
+                "order",
+                row.id,
+                _claimed_payload(row, operator_id, now),
+                actor_id=operator_id,
+            )
+        return _claimed(row, minutes, resumed=resumed)
 
 
 def _lost(session: Session, order_id: int, operator_id: int) -> QueueError:

@@ -20,11 +20,12 @@ from app.change_feed import (
     ChangeListener,
     _FeedCursor,
     _Snapshot,
+    begin_hinted,
     hint_counters,
     read_after,
 )
-from app.db import session_scope
-from app.outbox import emit
+from app.db import get_engine, session_scope
+from app.outbox import EMITTED_FLAG, emit, emit_core
 from models import OutboxEvent
 from tests import pg
 
@@ -191,6 +192,50 @@ def test_a_commit_in_this_process_wakes_the_listener_without_polling(
     _, got = listen(poll_interval=60.0, safety_interval=60.0)
     ids = commit(db_url, "prompt")
     got.wait_for_ids(set(ids))
+
+
+def test_a_core_transaction_commits_its_event_and_wakes_the_listener(
+    db_url: str,
+    listen,  # type: ignore[no-untyped-def]
+) -> None:
+    """emit_core inside begin_hinted (the "take next" path): the row on commit, and its hint,
+    which must be the NOTIFY on PostgreSQL (in-process wake-ups are off there) and the
+    in-process wake-up on SQLite; neither listener polls within the test."""
+    on_pg = db_url.startswith("postgresql")
+    _, got = listen(poll_interval=60.0, safety_interval=60.0, local_wakeups=not on_pg)
+    with begin_hinted(get_engine(db_url)) as conn:
+        emit_core(conn, "core.claimed", "order", 7, {"n": 7}, actor_id=None)
+    wait_until(lambda: [e.topic for e in got.events] == ["core.claimed"], "the core event")
+    event = got.events[0]
+    assert (event.aggregate, event.aggregate_id, dict(event.payload)) == ("order", 7, {"n": 7})
+    assert event.created_at.tzinfo is not None
+    # and a burst of them: the rate limit's trailing hint covers the last one
+    ids: list[int] = []
+    for i in range(5):
+        with begin_hinted(get_engine(db_url)) as conn:
+            emit_core(conn, f"core.{i}", "order", i)
+        ids.append(read_after_ids(db_url)[-1])
+    got.wait_for_ids(set(ids))
+
+
+def read_after_ids(url: str) -> list[int]:
+    with session_scope(url) as s:
+        return [e.id for e in read_after(s, 0)]
+
+
+def test_a_rolled_back_core_transaction_leaves_no_event_and_sends_no_hint(db_url: str) -> None:
+    engine = get_engine(db_url)
+    wait_until(lambda: not hint_counters(db_url).trailing_pending, "earlier hints")
+    before = hint_counters(db_url)
+    with pytest.raises(RuntimeError), begin_hinted(engine) as conn:
+        emit_core(conn, "core.lost", "order", 1)
+        raise RuntimeError("rolled back")
+    assert read_after_ids(db_url) == []
+    # the flag lives on the pooled connection: it must not make the next transaction hint
+    with begin_hinted(engine) as conn:
+        assert EMITTED_FLAG not in conn.info
+        conn.execute(select(1))
+    assert hint_counters(db_url) == before
 
 
 # --- the gap bookkeeping on its own --------------------------------------------------------------

@@ -291,6 +291,65 @@ def test_lease_length_comes_from_the_business_setting(db_url: str, clock: FixedC
         claim_next(s, operator_id=anna, clock=clock, lease_minutes=0)
 
 
+def test_a_setting_changed_between_claims_is_used_by_the_next_one(
+    db_url: str, clock: FixedClock
+) -> None:
+    """take_next reads the lease length on every claim: an admin's change applies at once."""
+    first, second = _order(db_url, age_minutes=90), _order(db_url, age_minutes=60)
+    anna, boris = _operators(db_url, 2)
+    assert take_next(db_url, operator_id=anna, clock=clock).lease_expires_at == (  # type: ignore[union-attr]
+        T0 + dt.timedelta(minutes=LEASE)
+    )
+    with session_scope(db_url) as s:
+        set_setting(s, "queue.lease_minutes", 7)
+    claimed = take_next(db_url, operator_id=boris, clock=clock)
+    assert claimed is not None and claimed.order_id == second != first
+    assert claimed.lease_expires_at == T0 + dt.timedelta(minutes=7)
+    with pytest.raises(ValueError, match="positive"):
+        take_next(db_url, operator_id=boris, clock=clock, lease_minutes=0)
+
+
+def test_claim_next_in_the_callers_session_matches_take_next(
+    db_url: str, clock: FixedClock
+) -> None:
+    """The session flavour (the caller commits) leases and writes the same event as take_next;
+    rolled back, it leaves neither lease nor event."""
+    kept, other = _order(db_url, age_minutes=90), _order(db_url, age_minutes=60)
+    anna, boris = _operators(db_url, 2)
+
+    with pytest.raises(RuntimeError), session_scope(db_url) as s:
+        assert claim_next(s, operator_id=anna, clock=clock).order_id == kept  # type: ignore[union-attr]
+        raise RuntimeError("the caller changed its mind")
+    assert _row(db_url, kept).lease_operator_id is None
+    assert _claimed_events(db_url) == []
+
+    with session_scope(db_url) as s:
+        by_session = claim_next(s, operator_id=anna, clock=clock)
+    by_core = take_next(db_url, operator_id=boris, clock=clock)
+    assert by_session is not None and by_core is not None
+    assert (by_session.order_id, by_core.order_id) == (kept, other)
+    assert (by_session.resumed, by_core.resumed) == (False, False)
+    assert by_session.lease_expires_at == by_core.lease_expires_at
+    events = _claimed_events(db_url)
+    assert [(e.aggregate_id, e.actor_id) for e in events] == [(kept, anna), (other, boris)]
+    assert [sorted(e.payload) for e in events] == [
+        ["lease_taken_at", "number", "operator_id", "status"]
+    ] * 2
+    assert events[1].payload == {
+        "number": _row(db_url, other).number,
+        "status": "needs_confirmation",
+        "operator_id": boris,
+        "lease_taken_at": T0.isoformat(),
+    }
+    assert all(e.created_at is not None for e in events)
+
+    # held orders come back from either flavour, without a second event
+    with session_scope(db_url) as s:
+        assert claim_next(s, operator_id=boris, clock=clock).resumed  # type: ignore[union-attr]
+    assert take_next(db_url, operator_id=anna, clock=clock).resumed  # type: ignore[union-attr]
+    assert len(_claimed_events(db_url)) == 2
+
+
 def test_claim_is_served_by_the_queue_index(db_url: str, backend: str) -> None:
     """The claim's searches can run off the partial index ix_orders_queue (the planner picks
     it on a big table: see bench/bench_claim.py; here it is only shown to be usable)."""
