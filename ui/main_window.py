@@ -49,6 +49,7 @@ from ui.models.order_table import make_formatter
 from ui.ops import Op, OpError, OpRunner
 from ui.settings import KEY_GEOMETRY, KEY_LANGUAGE, KEY_STATE, read_bytes, ui_settings
 from ui.status_bar import ConnectionChip, OfflineBanner, RowsLabel, UserLabel
+from ui.widgets.dialog_slot import track_dialog
 
 if TYPE_CHECKING:  # imported at run time by sign_in(), after log-in
     from ui.change_feed import ChangeFeed
@@ -661,13 +662,8 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.destroyed.connect(lambda _o=None, d=dialog: self._dialog_gone(d))
+        track_dialog(self, dialog)
         dialog.open()  # type: ignore[attr-defined]  # window-modal, no nested event loop
-
-    def _dialog_gone(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def new_order(self, customer_id: int | None = None) -> None:
         """Ctrl+Shift+N (for the customer shown in the profile, if any)."""

@@ -53,6 +53,7 @@ from ui.ops import ErrorKind, Op, OpError, OpRunner
 from ui.panels.cross_sell import work
 from ui.panels.cross_sell.delegate import ROW_HEIGHT, SuggestionDelegate
 from ui.panels.cross_sell.model import ADDED, DECLINED, RowState, SuggestionsModel
+from ui.widgets.dialog_slot import track_dialog
 
 PANEL_STYLE = """
 #CrossSellPanel { background: #ffffff; }
@@ -666,8 +667,7 @@ class CrossSellPanel(QWidget):
         other.triggered.connect(lambda: self._ask_reason(row, state))
         rect = self.list.visualRect(self.model.index(row, 0))
         at = self.list.viewport().mapToGlobal(QPoint(rect.left() + 60, rect.bottom()))
-        self.dialog = menu
-        menu.destroyed.connect(lambda _o=None, m=menu: self._dialog_gone(m))
+        track_dialog(self, menu)
         menu.popup(at)
         if menu.actions():
             menu.setActiveAction(menu.actions()[0])
@@ -686,13 +686,8 @@ class CrossSellPanel(QWidget):
         box.textValueSelected.connect(
             lambda text: self._decline(row, state, text.strip()) if text.strip() else None
         )
-        self.dialog = box
-        box.destroyed.connect(lambda _o=None, b=box: self._dialog_gone(b))
+        track_dialog(self, box)
         box.open()
-
-    def _dialog_gone(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def _decline(self, row: int, state: RowState, reason: str) -> None:
         target = self.target

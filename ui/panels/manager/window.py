@@ -54,6 +54,7 @@ from ui.panels.manager.models import (
     UpsellTableModel,
     format_rate,
 )
+from ui.widgets.dialog_slot import track_dialog
 
 ROW_HEIGHT = 26
 PRESETS = ("this_month", "last_month", "last_7", "today", "custom")
@@ -489,13 +490,8 @@ class ManagerWindow(QWidget):
         dialog.selectFile(f"upsell-{date_from.isoformat()}-{date_to.isoformat()}.csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.export_to)
-        dialog.destroyed.connect(lambda _o=None, d=dialog: self._dialog_gone(d))
-        self.dialog = dialog
+        track_dialog(self, dialog)
         dialog.open()
-
-    def _dialog_gone(self, dialog: QFileDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def export_to(self, path: str) -> None:
         """Write the table to ``path`` off the UI thread."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.telephony import console_queries as cq
 from ui.ops import Op
 from ui.panels.telephony import texts
+from ui.widgets.dialog_slot import track_dialog
 
 # outcomes that end the operator's work on the order (it is let go; F2 takes the next)
 FINISHING_OUTCOMES = frozenset({"confirmed", "no_answer", "callback", "wrong_number", "cancelled"})
@@ -112,13 +113,8 @@ class OutcomeFlow:
 
     def _open(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.destroyed.connect(lambda _o=None, d=dialog: self._dialog_gone(d))
+        track_dialog(self, dialog)
         dialog.open()  # type: ignore[attr-defined]  # window-modal, no nested event loop
-
-    def _dialog_gone(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def _outcome_chosen(self, summary: Any, outcome: str, comment: str) -> None:
         if outcome == "callback":
