@@ -16,11 +16,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,9 +38,10 @@ from app.orders.pricing import loyalty_discount, totals
 from models.orders import DeliveryType, OrderSource
 from ui import i18n
 from ui.customer_support import CUSTOMER_QSS, readable
+from ui.dialogs.order_creation import OrderCreationDialog
 from ui.formatting import format_phone, format_rub
 from ui.models.order_lines import LINE_COL_NAME, LINE_COL_QTY, OrderLinesModel
-from ui.ops import Op, OpError, OpRunner
+from ui.ops import Op, OpRunner
 from ui.widgets.pickers import CustomerPicker, OfferPicker, StoreCombo, results_table
 
 
@@ -76,11 +76,8 @@ def create_order_id(
     return int(order.id)
 
 
-class NewOrderDialog(QDialog):
+class NewOrderDialog(OrderCreationDialog):
     """Put an order together for a customer and create it."""
-
-    # the order was created (open it in the card)
-    sig_order_created = Signal(int)
 
     def __init__(
         self,
@@ -98,7 +95,6 @@ class NewOrderDialog(QDialog):
         self._actor = actor
         self._clock = clock
         self.customer_id: int | None = None
-        self.created_id: int | None = None
         self._loyalty = Decimal("0")  # the chosen customer's loyalty discount, percent
         language = i18n.current_language()
 
@@ -319,25 +315,7 @@ class NewOrderDialog(QDialog):
             runner=self._runner,
         ).success(self._created).failure(self._failed).run()
 
-    def _created(self, order_id: int) -> None:
-        self.created_id = order_id
-        self.sig_order_created.emit(order_id)
-        self.accept()
-
-    def _failed(self, error: OpError) -> None:
-        self.create_button.setEnabled(True)
-        self._show_error(error.message)
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
-
     # -- language -------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         from ui.shortcuts import BY_ID
 

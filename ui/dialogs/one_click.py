@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,9 +33,10 @@ from app.orders.card import OfferHit
 from app.phones import DEFAULT_REGION, PhoneError, normalize_phone
 from ui import i18n
 from ui.customer_support import CUSTOMER_QSS
+from ui.dialogs.order_creation import OrderCreationDialog
 from ui.formatting import format_phone, format_rub
 from ui.models.order_lines import MAX_QUANTITY, offer_label, stock_summary
-from ui.ops import Op, OpError, OpRunner
+from ui.ops import Op, OpRunner
 from ui.widgets.pickers import OfferPicker, StoreCombo
 
 
@@ -67,11 +66,8 @@ def create_one_click_id(
     return int(order.id)
 
 
-class OneClickOrderDialog(QDialog):
+class OneClickOrderDialog(OrderCreationDialog):
     """Name, phone, one item (and optionally the store to pick it up from)."""
-
-    # the order was created (it is in the queue; the main window may open it)
-    sig_order_created = Signal(int)
 
     def __init__(
         self,
@@ -90,7 +86,6 @@ class OneClickOrderDialog(QDialog):
         self._clock = clock
         self._region = region
         self.offer: OfferHit | None = None
-        self.created_id: int | None = None
 
         self.name = QLineEdit(self)
         self.name.setObjectName("OneClickName")
@@ -218,25 +213,7 @@ class OneClickOrderDialog(QDialog):
             runner=self._runner,
         ).success(self._created).failure(self._failed).run()
 
-    def _created(self, order_id: int) -> None:
-        self.created_id = order_id
-        self.sig_order_created.emit(order_id)
-        self.accept()
-
-    def _failed(self, error: OpError) -> None:
-        self.create_button.setEnabled(True)
-        self._show_error(error.message)
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
-
     # -- language -------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         from ui.shortcuts import BY_ID
 
