@@ -79,7 +79,7 @@ class LeaseKeeper(QObject):
         """Give the held order back to the pool (switching away, finishing, closing).
 
         ``closing``: the window is going away, and the runner drops ops still queued when it
-        shuts down; the parallel lane starts this one at once, so it is done, not dropped."""
+        shuts down: this one is the runner's closing write, started at once and waited for."""
         order_id = self.order_id
         if order_id is None:
             return
@@ -92,8 +92,10 @@ class LeaseKeeper(QObject):
             except (LeaseLost, OrderNotFound):
                 return False  # someone else has it now, or it is gone: nothing to give back
 
-        lane = Lane.BACKGROUND if closing else Lane.DB
-        Op(self, give_back, lane=lane, runner=self.runner).success(
+        if closing:
+            self.runner.run_last(give_back, "release")
+            return
+        Op(self, give_back, lane=Lane.DB, runner=self.runner).success(
             lambda _r: self.sig_released.emit(order_id)
         ).failure(
             lambda _e: None  # a lease nobody heartbeats lapses by itself

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
@@ -45,6 +45,9 @@ from PySide6.QtCore import Qt as _Qt
 # fail in CPython (import cycles), so workers must only ever find it already loaded.
 from app.db import session_scope
 from ui.error_texts import render, spec_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +214,7 @@ class OpRunner(QObject):
         self._pending: dict[int, Op[Any]] = {}
         self._latest: dict[tuple[int, str], int] = {}
         self._closed = False
+        self._last_writes: list[threading.Thread] = []
         self.connected: bool | None = None  # unknown until the first database op finishes
         self._sig_deliver.connect(self._deliver, _QUEUED)
 
@@ -307,14 +311,39 @@ class OpRunner(QObject):
         """How many ops have not been delivered yet."""
         return len(self._pending)
 
+    def run_last(self, fn: Callable[[Session], Any], name: str) -> None:
+        """A write the window owes the database as it closes (give the held order back, go
+        offline). It starts at once on a thread of its own, whatever the pools are busy with
+        (:meth:`shutdown` drops ops still queued there), and :meth:`shutdown` waits for it. No
+        callback: the window is going away. A failure is logged (a lease lapses by itself)."""
+        url = self.database_url
+        if url is None:
+            return
+
+        def write() -> None:
+            try:
+                with session_scope(url) as session:
+                    fn(session)
+            except Exception:
+                log.warning("closing write %r failed", name, exc_info=True)
+
+        thread = threading.Thread(target=write, name=f"okno-last-{name}", daemon=True)
+        self._last_writes.append(thread)
+        thread.start()
+
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Stop accepting ops, drop queued ones and wait for running ones (window close).
-        Returns False if some op was still running after ``timeout_ms``."""
+        """Stop accepting ops, drop queued ones and wait for running ones and for the closing
+        writes (window close). Returns False if some op was still running after
+        ``timeout_ms``."""
         self._closed = True
         done = True
         for pool in self._pools.values():
             pool.clear()
             done = pool.waitForDone(timeout_ms) and done
+        for thread in self._last_writes:
+            thread.join(timeout_ms / 1000)
+            done = not thread.is_alive() and done
+        self._last_writes.clear()
         self._pending.clear()
         return done
 

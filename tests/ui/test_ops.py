@@ -255,3 +255,26 @@ def test_an_order_refusal_is_shown_in_the_operators_language(
     assert error.message.startswith("Заказ W-0001")
     assert "«confirmed»" in error.message or "“confirmed”" in error.message
     assert error.detail.startswith("TransitionNotAllowed: order W-0001")  # the log keeps English
+
+
+def test_a_closing_write_runs_even_when_the_pools_are_busy(
+    qtbot: Any, db_url: str, make_runner: MakeRunner
+) -> None:
+    # Shutdown drops queued ops; the write a closing window owes (give the order back, go
+    # offline) must not be one of them, however many loads are queued in the pools.
+    from ui.ops import Lane
+
+    runner = make_runner(db_url)
+    owner = QObject()
+    release = threading.Event()
+    for _ in range(12):  # more than the background lane's threads: some stay queued
+        Op(owner, lambda: release.wait(5), lane=Lane.BACKGROUND, runner=runner).run()
+    written: list[int] = []
+
+    def last_write(session: Any) -> None:
+        written.append(session.scalar(select(func.count()).select_from(Status)))
+
+    runner.run_last(last_write, "test")
+    release.set()
+    assert runner.shutdown()
+    assert written and written[0] > 0  # it ran, with a session of the runner's database

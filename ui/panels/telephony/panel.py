@@ -24,9 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
-import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -75,11 +74,13 @@ from ui.panels.telephony.operator_state import (
 from ui.panels.telephony.outcome_flow import OutcomeFlow
 from ui.panels.telephony.style import PANEL_STYLE
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 26
 RELOAD_DELAY_MS = 300  # a burst of call events reloads the lists once
-SIGN_OUT_WAIT_S = 3.0  # a closing window waits at most this for "offline" to be written
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +107,11 @@ def _when(value: Any) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def _sign_out(url: str, user_id: int, clock: Clock) -> None:
-    """The operator is offline once their console closed (a worker thread's job)."""
-    from app.db import session_scope
+def _sign_out(session: Session, user_id: int, clock: Clock) -> None:
+    """The operator is offline once their console closed (the runner's closing write)."""
     from app.telephony import signed_out
 
-    try:
-        with session_scope(url) as session:
-            signed_out(session, user_id, clock)
-    except Exception:  # the state is only a hint for call distribution: log, never crash
-        log.warning("telephony: could not go offline at sign-out", exc_info=True)
+    signed_out(session, user_id, clock)
 
 
 def _table(parent: QWidget, model: Any) -> QTableView:
@@ -360,17 +356,9 @@ class TelephonyPanel(CallLists, OutcomeFlow, QWidget):
         """The window closes: no more loads (the op runner is about to shut down); an operator
         goes offline."""
         if not self.stopped and self.takes_calls:
-            # Not through the op runner: it shuts down right after this and skips ops whose
-            # thread had not started yet. The window is closing (the runner's shutdown waits
-            # for its ops too): wait for this one short write, bounded, so the seat is offline
-            # before the process or the next session goes on.
-            worker = threading.Thread(
-                target=_sign_out,
-                args=(self.url, self.user.id, self.clock),
-                name="okno-telephony-sign-out",
-            )
-            worker.start()
-            worker.join(SIGN_OUT_WAIT_S)
+            # the runner's closing write: started at once, and its shutdown waits for it
+            user_id, clock = self.user.id, self.clock
+            self.runner.run_last(lambda s: _sign_out(s, user_id, clock), "sign-out")
         self.stopped = True
         self._tick.stop()
         self._reload_timer.stop()
